@@ -1,0 +1,141 @@
+#include <sqlite3.h>
+
+#include <fmt/format.h>
+
+#include <unordered_map>
+
+#include "db/database.hpp"
+
+namespace taawun::db {
+namespace {
+
+Failure failure_of(sqlite3* handle, int code) {
+  std::string message = sqlite3_errmsg(handle);
+  int extended = sqlite3_extended_errcode(handle);
+  if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY)
+    return Failure(Failure::Kind::unique_violation, message);
+  if (extended == SQLITE_CONSTRAINT_FOREIGNKEY) return Failure(Failure::Kind::foreign_key_violation, message);
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) return Failure(Failure::Kind::busy, message);
+  return Failure(Failure::Kind::other, message);
+}
+
+class SqliteConnection final : public Connection {
+ public:
+  explicit SqliteConnection(const std::string& path) {
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path.c_str(), &handle_, flags, nullptr) != SQLITE_OK) {
+      std::string message = handle_ ? sqlite3_errmsg(handle_) : "out of memory";
+      sqlite3_close(handle_);
+      throw Failure(Failure::Kind::connection, fmt::format("cannot open SQLite database {}: {}", path, message));
+    }
+    sqlite3_extended_result_codes(handle_, 1);
+    // WAL lets readers go on while one writer writes; synchronous=NORMAL in WAL keeps every
+    // committed transaction through a process crash (only a power loss may drop the last ones).
+    execute_script(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+        "PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32000;");
+  }
+  ~SqliteConnection() override {
+    for (auto& [sql, statement] : statements_) sqlite3_finalize(statement);
+    sqlite3_close_v2(handle_);
+  }
+
+  Dialect dialect() const override { return Dialect::sqlite; }
+
+  Rows query(std::string_view sql, const Params& params) override {
+    sqlite3_stmt* statement = prepare(sql);
+    struct Reset {
+      sqlite3_stmt* s;
+      ~Reset() { sqlite3_reset(s); sqlite3_clear_bindings(s); }
+    } reset{statement};
+    int index = 1;
+    for (const Value& value : params.values()) {
+      int rc = SQLITE_OK;
+      if (std::holds_alternative<std::monostate>(value)) rc = sqlite3_bind_null(statement, index);
+      else if (auto* i = std::get_if<std::int64_t>(&value)) rc = sqlite3_bind_int64(statement, index, *i);
+      else if (auto* d = std::get_if<double>(&value)) rc = sqlite3_bind_double(statement, index, *d);
+      else {
+        const auto& s = std::get<std::string>(value);
+        rc = sqlite3_bind_text(statement, index, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+      }
+      if (rc != SQLITE_OK) throw failure_of(handle_, rc);
+      ++index;
+    }
+    Rows rows;
+    int column_count = sqlite3_column_count(statement);
+    for (int c = 0; c < column_count; ++c) rows.columns.emplace_back(sqlite3_column_name(statement, c));
+    for (;;) {
+      int rc = sqlite3_step(statement);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) throw failure_of(handle_, rc);
+      std::vector<Value> values;
+      values.reserve(column_count);
+      for (int c = 0; c < column_count; ++c) {
+        switch (sqlite3_column_type(statement, c)) {
+          case SQLITE_NULL: values.emplace_back(std::monostate{}); break;
+          case SQLITE_INTEGER: values.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(statement, c))); break;
+          case SQLITE_FLOAT: values.emplace_back(sqlite3_column_double(statement, c)); break;
+          default: {
+            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, c));
+            values.emplace_back(std::string(text ? text : "", sqlite3_column_bytes(statement, c)));
+          }
+        }
+      }
+      rows.rows.emplace_back(std::move(values));
+    }
+    rows.affected = sqlite3_changes64(handle_);
+    return rows;
+  }
+
+  void execute_script(std::string_view sql) override {
+    std::string text(sql);
+    char* error = nullptr;
+    int rc = sqlite3_exec(handle_, text.c_str(), nullptr, nullptr, &error);
+    if (rc != SQLITE_OK) {
+      std::string message = error ? error : "unknown error";
+      sqlite3_free(error);
+      throw Failure(Failure::Kind::other, message);
+    }
+  }
+
+  void bulk_insert(std::string_view table, std::span<const std::string> columns,
+                   const std::vector<std::vector<std::optional<std::string>>>& rows) override {
+    std::string sql = fmt::format("INSERT INTO {} ({}) VALUES ({})", table, fmt::join(columns, ", "),
+                                  fmt::join(std::vector<std::string>(columns.size(), "?"), ", "));
+    for (const auto& row : rows) {
+      Params params;
+      for (const auto& value : row) params.add(value);
+      query(sql, params);
+    }
+  }
+
+  bool healthy() override {
+    try {
+      query("SELECT 1", {});
+      return true;
+    } catch (const Failure&) {
+      return false;
+    }
+  }
+
+ private:
+  sqlite3_stmt* prepare(std::string_view sql) {
+    std::string key(sql);
+    if (auto found = statements_.find(key); found != statements_.end()) return found->second;
+    sqlite3_stmt* statement = nullptr;
+    int rc = sqlite3_prepare_v3(handle_, key.c_str(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT,
+                                &statement, nullptr);
+    if (rc != SQLITE_OK) throw failure_of(handle_, rc);
+    statements_.emplace(std::move(key), statement);
+    return statement;
+  }
+
+  sqlite3* handle_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+};
+
+}  // namespace
+
+std::unique_ptr<Connection> open_sqlite(const std::string& path) { return std::make_unique<SqliteConnection>(path); }
+
+}  // namespace taawun::db

@@ -1,0 +1,11 @@
+#pragma once
+// Internal to the organisations area: the shared SELECT and row mapping.
+#include "domain/organisations/organisation.hpp"
+
+namespace taawun::organisations {
+
+extern const char* const kSelectOrganisation;  // ends with the FROM clause; callers add WHERE/ORDER
+Organisation organisation_from(const db::Row& row);
+std::vector<Contact> parse_contacts(const std::string& json_text);
+
+}  // namespace taawun::organisations

@@ -1,0 +1,215 @@
+#include "domain/reference/reference.hpp"
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+#include <unordered_map>
+
+#include "core/csv.hpp"
+#include "core/embedded.hpp"
+#include "core/text.hpp"
+
+namespace taawun::reference {
+namespace {
+
+// The rows of an embedded CSV file as maps from header to value.
+std::vector<std::unordered_map<std::string, std::string>> read_table(std::string_view path) {
+  auto content = embedded::find(path);
+  if (!content) throw std::runtime_error(fmt::format("reference file {} is not compiled in", path));
+  auto rows = csv::parse(*content);
+  if (rows.empty()) throw std::runtime_error(fmt::format("reference file {} is empty", path));
+  std::vector<std::unordered_map<std::string, std::string>> table;
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    std::unordered_map<std::string, std::string> record;
+    for (std::size_t c = 0; c < rows[0].size() && c < rows[r].size(); ++c) record[rows[0][c]] = rows[r][c];
+    table.push_back(std::move(record));
+  }
+  return table;
+}
+
+std::optional<std::string> non_empty(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return text;
+}
+
+std::string order_direction(std::string_view sort, std::string& field) {
+  if (sort.starts_with('-')) {
+    field = std::string(sort.substr(1));
+    return "DESC";
+  }
+  field = std::string(sort);
+  return "ASC";
+}
+
+std::string_view name_column(Language language) {
+  return language == Language::ar ? "name_ar" : language == Language::en ? "name_en" : "name_fr";
+}
+
+const char* kCountryColumns =
+    "code, alpha3, numeric_code, name_fr, name_ar, name_en, region_code, region_fr, region_ar, region_en, "
+    "subregion_code, subregion_fr, subregion_ar, subregion_en, ldc, lldc, sids, african_union";
+
+Country country_from(const db::Row& row) {
+  return Country{row.text(0), row.text(1), row.text(2), {row.text(3), row.text(4), row.text(5)},
+                 row.optional_text(6), row.optional_text(10), {row.text(7), row.text(8), row.text(9)},
+                 {row.text(11), row.text(12), row.text(13)}, row.flag(14), row.flag(15), row.flag(16), row.flag(17)};
+}
+
+}  // namespace
+
+LoadCounts load(db::Connection& connection) {
+  LoadCounts counts;
+  db::Transaction transaction(connection, db::TransactionKind::write);
+  for (auto& c : read_table("reference/countries.csv")) {
+    std::string key = text::search_key(c["alpha2"] + " " + c["alpha3"] + " " + c["name_fr"] + " " + c["name_en"] +
+                                       " " + c["name_ar"]);
+    connection.query(
+        "INSERT INTO countries (code, alpha3, numeric_code, name_fr, name_en, name_ar, region_code, region_fr, "
+        "region_en, region_ar, subregion_code, subregion_fr, subregion_en, subregion_ar, ldc, lldc, sids, "
+        "african_union, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (code) DO UPDATE SET alpha3 = excluded.alpha3, numeric_code = excluded.numeric_code, "
+        "name_fr = excluded.name_fr, name_en = excluded.name_en, name_ar = excluded.name_ar, "
+        "region_code = excluded.region_code, region_fr = excluded.region_fr, region_en = excluded.region_en, "
+        "region_ar = excluded.region_ar, subregion_code = excluded.subregion_code, "
+        "subregion_fr = excluded.subregion_fr, subregion_en = excluded.subregion_en, "
+        "subregion_ar = excluded.subregion_ar, ldc = excluded.ldc, lldc = excluded.lldc, sids = excluded.sids, "
+        "african_union = excluded.african_union, search_key = excluded.search_key",
+        db::Params(c["alpha2"], c["alpha3"], c["numeric"], c["name_fr"], c["name_en"], c["name_ar"],
+                   non_empty(c["region_m49"]), non_empty(c["region_fr"]), non_empty(c["region_en"]),
+                   non_empty(c["region_ar"]), non_empty(c["subregion_m49"]), non_empty(c["subregion_fr"]),
+                   non_empty(c["subregion_en"]), non_empty(c["subregion_ar"]), c["ldc"] == "1", c["lldc"] == "1",
+                   c["sids"] == "1", c["african_union"] == "1", key));
+    ++counts.countries;
+  }
+  for (auto& c : read_table("reference/currencies.csv")) {
+    std::string key = text::search_key(c["code"] + " " + c["name_fr"] + " " + c["name_en"] + " " + c["name_ar"]);
+    connection.query(
+        "INSERT INTO currencies (code, numeric_code, name_fr, name_en, name_ar, search_key) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (code) DO UPDATE SET numeric_code = excluded.numeric_code, name_fr = excluded.name_fr, "
+        "name_en = excluded.name_en, name_ar = excluded.name_ar, search_key = excluded.search_key",
+        db::Params(c["code"], c["numeric"], c["name_fr"], c["name_en"], c["name_ar"], key));
+    ++counts.currencies;
+  }
+  std::int64_t position = 0;
+  for (auto& c : read_table("reference/codelists.csv")) {
+    std::string key = text::search_key(c["code"] + " " + c["name_fr"] + " " + c["name_en"]);
+    connection.query(
+        "INSERT INTO codelist_entries (codelist, code, category, name_fr, name_en, withdrawn, position, search_key) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (codelist, code) DO UPDATE SET category = excluded.category, "
+        "name_fr = excluded.name_fr, name_en = excluded.name_en, withdrawn = excluded.withdrawn, "
+        "position = excluded.position, search_key = excluded.search_key",
+        db::Params(c["codelist"], c["code"], non_empty(c["category"]), c["name_fr"].empty() ? c["name_en"] : c["name_fr"],
+                   c["name_en"], c["status"] == "withdrawn", ++position, key));
+    ++counts.codelist_entries;
+  }
+  transaction.commit();
+  return counts;
+}
+
+bool is_loaded(db::Connection& connection) {
+  return connection.query("SELECT COUNT(*) FROM countries").front().integer(0) > 0;
+}
+
+Result<Page<Country>> list_countries(db::Connection& connection, const CountryFilter& filter) {
+  std::string field;
+  std::string direction = order_direction(filter.sort, field);
+  std::string order;
+  if (field == "name") order = fmt::format("{} {}", name_column(filter.language), direction);
+  else if (field == "code") order = fmt::format("code {}", direction);
+  else if (field == "region") order = fmt::format("region_code {0}, subregion_code {0}, {1}", direction, name_column(filter.language));
+  else return Error::validation({{"sort", "invalid_choice", {{"choices", "name, code, region"}}}});
+
+  std::string where = " WHERE 1=1";
+  db::Params params;
+  if (filter.text) {
+    where += " AND search_key LIKE ? ESCAPE '\\'";
+    params.add(text::like_contains(text::search_key(*filter.text)));
+  }
+  if (filter.region) { where += " AND region_code = ?"; params.add(*filter.region); }
+  if (filter.subregion) { where += " AND subregion_code = ?"; params.add(*filter.subregion); }
+  if (filter.ldc) { where += " AND ldc = ?"; params.add(*filter.ldc); }
+  if (filter.african_union) { where += " AND african_union = ?"; params.add(*filter.african_union); }
+
+  Page<Country> page;
+  page.total = connection.query("SELECT COUNT(*) FROM countries" + where, params).front().integer(0);
+  params.add(filter.page.limit).add(filter.page.offset);
+  auto rows = connection.query(
+      fmt::format("SELECT {} FROM countries{} ORDER BY {}, code LIMIT ? OFFSET ?", kCountryColumns, where, order), params);
+  for (const auto& row : rows.rows) page.items.push_back(country_from(row));
+  return page;
+}
+
+std::optional<Country> find_country(db::Connection& connection, std::string_view code) {
+  auto rows = connection.query(fmt::format("SELECT {} FROM countries WHERE code = ?", kCountryColumns),
+                               db::Params(std::string(code)));
+  if (rows.empty()) return std::nullopt;
+  return country_from(rows.front());
+}
+
+Result<Page<Currency>> list_currencies(db::Connection& connection, const CurrencyFilter& filter) {
+  std::string field;
+  std::string direction = order_direction(filter.sort, field);
+  std::string order;
+  if (field == "code") order = "code " + direction;
+  else if (field == "name") order = fmt::format("{} {}", name_column(filter.language), direction);
+  else return Error::validation({{"sort", "invalid_choice", {{"choices", "code, name"}}}});
+  std::string where = " WHERE 1=1";
+  db::Params params;
+  if (filter.text) {
+    where += " AND search_key LIKE ? ESCAPE '\\'";
+    params.add(text::like_contains(text::search_key(*filter.text)));
+  }
+  Page<Currency> page;
+  page.total = connection.query("SELECT COUNT(*) FROM currencies" + where, params).front().integer(0);
+  params.add(filter.page.limit).add(filter.page.offset);
+  auto rows = connection.query(
+      "SELECT code, numeric_code, name_fr, name_ar, name_en FROM currencies" + where + " ORDER BY " + order +
+          ", code LIMIT ? OFFSET ?",
+      params);
+  for (const auto& row : rows.rows)
+    page.items.push_back(Currency{row.text(0), row.text(1), {row.text(2), row.text(3), row.text(4)}});
+  return page;
+}
+
+std::vector<CodelistSummary> list_codelists(db::Connection& connection) {
+  std::vector<CodelistSummary> lists;
+  auto rows = connection.query(
+      "SELECT codelist, COUNT(*) FROM codelist_entries WHERE withdrawn = 0 GROUP BY codelist ORDER BY codelist");
+  for (const auto& row : rows.rows) lists.push_back({row.text(0), row.integer(1)});
+  return lists;
+}
+
+Result<Page<CodelistEntry>> list_codelist(db::Connection& connection, std::string_view codelist,
+                                          const CodelistFilter& filter) {
+  if (connection.query("SELECT 1 FROM codelist_entries WHERE codelist = ? LIMIT 1", db::Params(std::string(codelist))).empty())
+    return Error::of(ErrorCode::not_found);
+  std::string where = " WHERE codelist = ?";
+  db::Params params(std::string(codelist));
+  if (!filter.include_withdrawn) where += " AND withdrawn = 0";
+  if (filter.text) {
+    where += " AND search_key LIKE ? ESCAPE '\\'";
+    params.add(text::like_contains(text::search_key(*filter.text)));
+  }
+  if (filter.category) { where += " AND category = ?"; params.add(*filter.category); }
+  Page<CodelistEntry> page;
+  page.total = connection.query("SELECT COUNT(*) FROM codelist_entries" + where, params).front().integer(0);
+  params.add(filter.page.limit).add(filter.page.offset);
+  auto rows = connection.query(
+      "SELECT code, category, name_fr, name_en, withdrawn FROM codelist_entries" + where +
+          " ORDER BY position LIMIT ? OFFSET ?",
+      params);
+  for (const auto& row : rows.rows)
+    page.items.push_back(CodelistEntry{row.text(0), row.optional_text(1), {row.text(2), row.text(2), row.text(3)}, row.flag(4)});
+  return page;
+}
+
+std::optional<CodelistEntry> find_code(db::Connection& connection, std::string_view codelist, std::string_view code) {
+  auto rows = connection.query(
+      "SELECT code, category, name_fr, name_en, withdrawn FROM codelist_entries WHERE codelist = ? AND code = ?",
+      db::Params(std::string(codelist), std::string(code)));
+  if (rows.empty()) return std::nullopt;
+  const auto& row = rows.front();
+  return CodelistEntry{row.text(0), row.optional_text(1), {row.text(2), row.text(2), row.text(3)}, row.flag(4)};
+}
+
+}  // namespace taawun::reference

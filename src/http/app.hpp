@@ -1,0 +1,115 @@
+#pragma once
+// The HTTP application: routing, authentication, CSRF, language, errors, metrics. The only
+// code that knows Beast and JSON is under src/http (engineering guide, layout).
+#include <boost/asio/thread_pool.hpp>
+#include <boost/beast/http.hpp>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/language.hpp"
+#include "db/database.hpp"
+#include "domain/accounts/accounts.hpp"
+
+namespace taawun::http {
+
+namespace bhttp = boost::beast::http;
+using Request = bhttp::request<bhttp::string_body>;
+using Response = bhttp::response<bhttp::string_body>;
+
+struct AppConfig {
+  std::string static_dir;            // the built web front end (web/dist); empty: none
+  bool secure_cookies = false;       // true when served over TLS (directly or behind a proxy)
+  std::size_t body_limit = 1 << 20;  // bytes
+  std::size_t blocking_threads = 2;  // for argon2id, off the I/O threads
+};
+
+class App;
+
+struct Context {
+  const Request& request;
+  App& app;
+  std::string path;
+  std::vector<std::pair<std::string, std::string>> query;
+  std::vector<std::string> path_params;
+  Language language = Language::fr;
+  std::string remote_address;
+  std::optional<accounts::Authenticated> auth;
+  std::optional<std::string> session_token;  // the cookie value, when authenticated by cookie
+
+  db::Connection& db();
+  const accounts::Actor& actor() const { return auth->actor; }
+  std::optional<std::string> query_value(std::string_view name) const;
+  std::string_view header(bhttp::field name) const;
+  std::string_view header(std::string_view name) const;
+
+  std::optional<db::Pool::Lease> lease;  // taken on first use of db()
+};
+
+enum class Access { anyone, signed_in };
+enum class Work { quick, blocking };  // blocking: run on the worker pool (password hashing)
+
+using Handler = Result<Response> (*)(Context&);
+
+struct RouteMetrics;
+
+struct Route {
+  bhttp::verb method;
+  std::string pattern;  // "/api/v1/organisations/{id}"
+  Handler handler;
+  Access access = Access::signed_in;
+  Work work = Work::quick;
+  std::vector<std::string> segments;
+  std::shared_ptr<RouteMetrics> metrics;
+};
+
+// The whole API at a glance: src/http/routes.cpp.
+std::vector<Route> route_table();
+
+class App {
+ public:
+  App(db::Pool& pool, AppConfig config);
+  ~App();
+  using Done = std::function<void(Response)>;
+  // Answers one request; `done` may run on another thread (for blocking routes).
+  void handle(Request&& request, std::string remote_address, Done done);
+  // Waits for blocking work in flight (graceful shutdown).
+  void drain();
+
+  db::Pool& pool() { return pool_; }
+  const AppConfig& config() const { return config_; }
+  accounts::LoginThrottle& login_throttle() { return throttle_; }
+  const std::vector<Route>& routes() const { return routes_; }
+  std::string metrics_text() const;
+  const std::string& openapi_json();
+  std::atomic<int>& in_flight() { return in_flight_; }
+
+ private:
+  Response run(const Route& route, Context& context);
+  Response serve_static(const Request& request, Language language);
+  std::optional<Response> authenticate(const Route& route, Context& context);
+
+  db::Pool& pool_;
+  AppConfig config_;
+  accounts::LoginThrottle throttle_;
+  std::vector<Route> routes_;
+  std::shared_ptr<RouteMetrics> static_metrics_, not_found_metrics_;
+  boost::asio::thread_pool blocking_;
+  std::atomic<int> in_flight_{0};
+  std::once_flag openapi_once_;
+  std::string openapi_json_;
+};
+
+// --- response helpers, used by the handlers ---
+Response json_response(Context& context, bhttp::status status, std::string body);
+Response no_content(Context& context);
+Response problem_response(const Request& request, Language language, const Error& error);
+Response text_response(Context& context, bhttp::status status, std::string body, std::string_view content_type);
+Language request_language(const Request& request, std::string_view query_lang);
+
+}  // namespace taawun::http

@@ -1,0 +1,42 @@
+#include "domain/audit/audit.hpp"
+#include "http/handlers/handlers.hpp"
+#include "http/input.hpp"
+#include "http/json_writer.hpp"
+
+namespace taawun::http::handlers {
+
+Result<Response> list_audit(Context& context) {
+  if (!audit::can_read(context.actor())) return Error::of(ErrorCode::forbidden);
+  QueryReader query(context);
+  audit::Filter filter;
+  filter.record_kind = query.text("record_kind", 50);
+  filter.record_id = query.text("record_id", 50);
+  filter.user_id = query.integer("user_id", 1, INT64_MAX);
+  filter.action = query.text("action", 50);
+  filter.from = query.text("from", 20);
+  filter.to = query.text("to", 20);
+  filter.page = query.page();
+  TAAWUN_CHECK(query.status());
+  TAAWUN_TRY(page, audit::list(context.db(), context.actor(), filter));
+  JsonWriter json;
+  json.begin_object().key("items").begin_array();
+  for (const auto& entry : page.items) {
+    json.begin_object()
+        .field("id", entry.id)
+        .field("at", entry.at)
+        .field("user_id", entry.user_id)
+        .field("username", entry.username)
+        .field("action", entry.action)
+        .field("record_kind", entry.record_kind)
+        .field("record_id", entry.record_id);
+    json.key("before");
+    if (entry.before_json) json.raw(*entry.before_json); else json.null();
+    json.key("after");
+    if (entry.after_json) json.raw(*entry.after_json); else json.null();
+    json.end_object();
+  }
+  json.end_array().field("total", page.total).end_object();
+  return json_response(context, bhttp::status::ok, json.str());
+}
+
+}  // namespace taawun::http::handlers

@@ -1,0 +1,46 @@
+#pragma once
+// Thin handlers: parse, load and authorise (in the domain), act, render.
+#include "http/app.hpp"
+
+namespace taawun::http::handlers {
+
+// operations
+Result<Response> healthz(Context&);
+Result<Response> readyz(Context&);
+Result<Response> metrics(Context&);
+Result<Response> openapi(Context&);
+// session and the signed-in user
+Result<Response> log_in(Context&);
+Result<Response> log_out(Context&);
+Result<Response> me(Context&);
+Result<Response> update_me(Context&);
+Result<Response> change_my_password(Context&);
+// reference
+Result<Response> list_countries(Context&);
+Result<Response> get_country(Context&);
+Result<Response> list_currencies(Context&);
+Result<Response> list_codelists(Context&);
+Result<Response> list_codelist(Context&);
+// organisations
+Result<Response> list_organisations(Context&);
+Result<Response> get_organisation(Context&);
+Result<Response> create_organisation(Context&);
+Result<Response> update_organisation(Context&);
+Result<Response> archive_organisation(Context&);
+Result<Response> restore_organisation(Context&);
+// users and tokens
+Result<Response> list_users(Context&);
+Result<Response> create_user(Context&);
+Result<Response> get_user(Context&);
+Result<Response> update_user(Context&);
+Result<Response> reset_user_password(Context&);
+Result<Response> list_tokens(Context&);
+Result<Response> create_token(Context&);
+Result<Response> revoke_token(Context&);
+// audit
+Result<Response> list_audit(Context&);
+
+// Shared by handlers: a path parameter that must be a positive id.
+Result<std::int64_t> id_parameter(const Context& context, std::size_t index = 0);
+
+}  // namespace taawun::http::handlers

@@ -1,0 +1,174 @@
+#include <charconv>
+
+#include "domain/organisations/organisation.hpp"
+#include "http/handlers/handlers.hpp"
+#include "http/input.hpp"
+#include "http/json_writer.hpp"
+
+namespace taawun::http::handlers {
+namespace org = taawun::organisations;
+
+Result<std::int64_t> id_parameter(const Context& context, std::size_t index) {
+  const std::string& text = context.path_params.at(index);
+  std::int64_t id = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (error != std::errc{} || end != text.data() + text.size() || id <= 0) return Error::of(ErrorCode::not_found);
+  return id;
+}
+
+namespace {
+
+void write_organisation(JsonWriter& json, const org::Organisation& o, const accounts::Actor& actor, Language language) {
+  auto optional_name = [&](const LocalisedName& name) -> std::optional<std::string> {
+    const std::string& text = name.in(language);
+    if (text.empty()) return std::nullopt;
+    return text;
+  };
+  json.begin_object()
+      .field("id", o.id)
+      .field("kind", o.kind)
+      .field("kind_name", o.kind_name.in(language))
+      .field("name", o.name().in(language))
+      .field("name_fr", o.name_fr)
+      .field("name_ar", o.name_ar)
+      .field("name_en", o.name_en)
+      .field("acronym", o.acronym)
+      .field("country", o.country_code)
+      .field("country_name", o.country_code ? optional_name(o.country_name) : std::nullopt)
+      .field("iati_identifier", o.iati_identifier)
+      .field("parent_id", o.parent_id)
+      .field("parent_name", o.parent_id ? optional_name(o.parent_name) : std::nullopt)
+      .field("website", o.website)
+      .field("address", o.address);
+  if (org::can_see_contacts(actor, o)) {
+    json.key("contacts").begin_array();
+    for (const auto& c : o.contacts)
+      json.begin_object().field("name", c.name).field("role", c.role).field("email", c.email).field("phone", c.phone).end_object();
+    json.end_array();
+  }
+  json.field("archived", o.archived)
+      .field("version", o.version)
+      .field("created_at", o.created_at)
+      .field("updated_at", o.updated_at)
+      .end_object();
+}
+
+Response organisation_response(Context& context, bhttp::status status, const org::Organisation& o) {
+  JsonWriter json;
+  write_organisation(json, o, context.actor(), context.language);
+  Response response = json_response(context, status, json.str());
+  response.set(bhttp::field::etag, etag(o.version));
+  return response;
+}
+
+template <typename T>
+void read_field(BodyReader& body, std::string_view name, org::Field<T>& field, std::optional<T> value) {
+  if (body.has(name)) field.set(std::move(value));
+}
+
+Result<org::OrganisationDraft> read_draft(Context& context) {
+  TAAWUN_TRY(body, BodyReader::parse(context));
+  org::OrganisationDraft draft;
+  // The reader bounds only what it must hold; the domain checks the real limits.
+  read_field(body, "kind", draft.kind, body.text("kind", 20));
+  read_field(body, "name_fr", draft.name_fr, body.text("name_fr", org::kMaxNameLength));
+  read_field(body, "name_ar", draft.name_ar, body.text("name_ar", org::kMaxNameLength));
+  read_field(body, "name_en", draft.name_en, body.text("name_en", org::kMaxNameLength));
+  read_field(body, "acronym", draft.acronym, body.text("acronym", org::kMaxAcronymLength));
+  read_field(body, "country", draft.country, body.text("country", 2));
+  read_field(body, "iati_identifier", draft.iati_identifier, body.text("iati_identifier", 100));
+  read_field(body, "website", draft.website, body.text("website", org::kMaxWebsiteLength));
+  read_field(body, "address", draft.address, body.text("address", org::kMaxAddressLength));
+  read_field(body, "parent_id", draft.parent_id, body.integer("parent_id"));
+  if (body.has("contacts")) {
+    std::vector<org::Contact> contacts;
+    std::vector<FieldError> problems;
+    if (const nlohmann::json* items = body.array("contacts", org::kMaxContacts)) {
+      for (std::size_t i = 0; i < items->size(); ++i) {
+        const auto& item = (*items)[i];
+        std::string path = "contacts[" + std::to_string(i) + "]";
+        if (!item.is_object()) {
+          problems.push_back({path, "wrong_type", {{"expected", "object"}}});
+          continue;
+        }
+        for (const auto& [key, value] : item.items())
+          if (key != "name" && key != "role" && key != "email" && key != "phone")
+            problems.push_back({path + "." + key, "unknown_field"});
+        contacts.push_back(org::Contact{nested_text(item, path, "name", 200, problems).value_or(""),
+                                        nested_text(item, path, "role", 100, problems).value_or(""),
+                                        nested_text(item, path, "email", 254, problems).value_or(""),
+                                        nested_text(item, path, "phone", 40, problems).value_or("")});
+      }
+    }
+    for (auto& problem : problems) body.problem(std::move(problem));
+    draft.contacts.set(std::move(contacts));
+  }
+  TAAWUN_CHECK(body.finish());
+  return draft;
+}
+
+}  // namespace
+
+Result<Response> list_organisations(Context& context) {
+  QueryReader query(context);
+  org::OrganisationFilter filter;
+  filter.text = query.text("q");
+  filter.kind = query.text("kind", 20);
+  filter.country = query.text("country", 2);
+  if (filter.country)
+    for (auto& c : *filter.country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  filter.parent_id = query.integer("parent_id", 1, INT64_MAX);
+  auto archived = query.text("archived", 5).value_or("false");
+  if (archived == "true") filter.archived = org::OrganisationFilter::Archived::only;
+  else if (archived == "all") filter.archived = org::OrganisationFilter::Archived::include;
+  else if (archived != "false") return Error::validation({{"archived", "invalid_choice", {{"choices", "false, true, all"}}}});
+  filter.sort = query.sort("name");
+  filter.page = query.page();
+  TAAWUN_CHECK(query.status());
+  TAAWUN_TRY(page, org::list(context.db(), context.actor(), filter));
+  JsonWriter json;
+  json.begin_object().key("items").begin_array();
+  for (const auto& o : page.items) write_organisation(json, o, context.actor(), context.language);
+  json.end_array().field("total", page.total).end_object();
+  return json_response(context, bhttp::status::ok, json.str());
+}
+
+Result<Response> get_organisation(Context& context) {
+  TAAWUN_TRY(id, id_parameter(context));
+  TAAWUN_TRY(organisation, org::get(context.db(), context.actor(), id));
+  return organisation_response(context, bhttp::status::ok, organisation);
+}
+
+Result<Response> create_organisation(Context& context) {
+  // Refuse before reading the body: a role that may not create learns nothing from validation.
+  if (!org::can(context.actor(), org::Action::create)) return Error::of(ErrorCode::forbidden);
+  TAAWUN_TRY(draft, read_draft(context));
+  TAAWUN_TRY(created, org::create(context.db(), context.actor(), draft));
+  Response response = organisation_response(context, bhttp::status::created, created);
+  response.set(bhttp::field::location, "/api/v1/organisations/" + std::to_string(created.id));
+  return response;
+}
+
+Result<Response> update_organisation(Context& context) {
+  TAAWUN_TRY(id, id_parameter(context));
+  if (!org::can(context.actor(), org::Action::update)) return Error::of(ErrorCode::forbidden);
+  TAAWUN_TRY(version, required_version(context));
+  TAAWUN_TRY(draft, read_draft(context));
+  TAAWUN_TRY(updated, org::update(context.db(), context.actor(), id, version, draft));
+  return organisation_response(context, bhttp::status::ok, updated);
+}
+
+namespace {
+Result<Response> set_archived(Context& context, bool archived) {
+  TAAWUN_TRY(id, id_parameter(context));
+  if (!org::can(context.actor(), org::Action::archive)) return Error::of(ErrorCode::forbidden);
+  TAAWUN_TRY(version, required_version(context));
+  TAAWUN_TRY(updated, org::set_archived(context.db(), context.actor(), id, version, archived));
+  return organisation_response(context, bhttp::status::ok, updated);
+}
+}  // namespace
+
+Result<Response> archive_organisation(Context& context) { return set_archived(context, true); }
+Result<Response> restore_organisation(Context& context) { return set_archived(context, false); }
+
+}  // namespace taawun::http::handlers

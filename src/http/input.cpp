@@ -1,0 +1,233 @@
+#include "http/input.hpp"
+
+#include <charconv>
+
+#include "core/text.hpp"
+
+namespace taawun::http {
+namespace {
+bool has_control_characters(std::string_view text) {
+  for (unsigned char c : text)
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') return true;
+  return false;
+}
+}  // namespace
+
+std::optional<std::string> QueryReader::text(std::string_view name, std::size_t max_length) {
+  auto value = context_.query_value(name);
+  if (!value || value->empty()) return std::nullopt;
+  if (!text::is_valid_utf8(*value)) {
+    problems_.push_back({std::string(name), "invalid_characters"});
+    return std::nullopt;
+  }
+  if (text::code_point_count(*value) > max_length) {
+    problems_.push_back({std::string(name), "too_long", {{"max", std::to_string(max_length)}}});
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<std::int64_t> QueryReader::integer(std::string_view name, std::int64_t min, std::int64_t max) {
+  auto value = context_.query_value(name);
+  if (!value || value->empty()) return std::nullopt;
+  std::int64_t number = 0;
+  auto [end, error] = std::from_chars(value->data(), value->data() + value->size(), number);
+  if (error != std::errc{} || end != value->data() + value->size()) {
+    problems_.push_back({std::string(name), "not_an_integer"});
+    return std::nullopt;
+  }
+  if (number < min || number > max) {
+    problems_.push_back({std::string(name), "out_of_range", {{"min", std::to_string(min)}, {"max", std::to_string(max)}}});
+    return std::nullopt;
+  }
+  return number;
+}
+
+std::optional<bool> QueryReader::boolean(std::string_view name) {
+  auto value = context_.query_value(name);
+  if (!value || value->empty()) return std::nullopt;
+  if (*value == "true" || *value == "1") return true;
+  if (*value == "false" || *value == "0") return false;
+  problems_.push_back({std::string(name), "invalid_boolean"});
+  return std::nullopt;
+}
+
+PageRequest QueryReader::page() {
+  PageRequest page;
+  page.limit = integer("limit", 1, PageRequest::kMaxLimit).value_or(page.limit);
+  page.offset = integer("offset", 0, 1'000'000'000).value_or(0);
+  return page;
+}
+
+std::string QueryReader::sort(std::string_view fallback) { return text("sort", 50).value_or(std::string(fallback)); }
+
+Status QueryReader::status() const {
+  if (problems_.empty()) return ok_status();
+  return Error::validation(problems_);
+}
+
+std::string etag(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
+
+Result<std::int64_t> required_version(const Context& context) {
+  std::string_view value = context.header(bhttp::field::if_match);
+  if (value.empty()) return Error::of(ErrorCode::precondition_required);
+  if (value.starts_with("W/")) value.remove_prefix(2);
+  if (value.size() < 3 || value.front() != '"' || value.back() != '"')
+    return Error::of(ErrorCode::precondition_failed, "invalid_if_match");
+  std::int64_t version = 0;
+  auto [end, error] = std::from_chars(value.data() + 1, value.data() + value.size() - 1, version);
+  if (error != std::errc{} || end != value.data() + value.size() - 1)
+    return Error::of(ErrorCode::precondition_failed, "invalid_if_match");
+  return version;
+}
+
+Result<BodyReader> BodyReader::parse(const Context& context) {
+  std::string_view type = context.header(bhttp::field::content_type);
+  if (!type.starts_with("application/json")) return Error::of(ErrorCode::unsupported_media_type);
+  const std::string& body = context.request.body();
+  if (!text::is_valid_utf8(body)) return Error::of(ErrorCode::invalid_utf8);
+  auto json = nlohmann::json::parse(body, nullptr, false);
+  if (json.is_discarded()) {
+    // Parse again with exceptions on, only to tell the client where it broke.
+    std::string reason;
+    try {
+      (void)nlohmann::json::parse(body);
+    } catch (const nlohmann::json::parse_error& error) {
+      reason = "byte " + std::to_string(error.byte);
+    }
+    return Error::of(ErrorCode::malformed_json, "malformed_json", {{"reason", reason}});
+  }
+  if (!json.is_object()) return Error::of(ErrorCode::malformed_json, "json_not_object");
+  return BodyReader(std::move(json));
+}
+
+void BodyReader::wrong_type(std::string_view name, std::string_view expected) {
+  problems_.push_back({std::string(name), "wrong_type", {{"expected", std::string(expected)}}});
+}
+
+bool BodyReader::is_null(std::string_view name) const {
+  auto found = body_.find(std::string(name));
+  return found != body_.end() && found->is_null();
+}
+
+std::optional<std::string> BodyReader::text(std::string_view name, std::size_t max_length) {
+  known_.emplace(name);
+  auto found = body_.find(std::string(name));
+  if (found == body_.end() || found->is_null()) return std::nullopt;
+  if (!found->is_string()) {
+    wrong_type(name, "string");
+    return std::nullopt;
+  }
+  const auto& value = found->get_ref<const std::string&>();
+  if (text::code_point_count(value) > max_length) {
+    problems_.push_back({std::string(name), "too_long", {{"max", std::to_string(max_length)}}});
+    return std::nullopt;
+  }
+  if (has_control_characters(value)) {
+    problems_.push_back({std::string(name), "invalid_characters"});
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<std::int64_t> BodyReader::integer(std::string_view name) {
+  known_.emplace(name);
+  auto found = body_.find(std::string(name));
+  if (found == body_.end() || found->is_null()) return std::nullopt;
+  if (!found->is_number_integer()) {
+    wrong_type(name, "integer");
+    return std::nullopt;
+  }
+  return found->get<std::int64_t>();
+}
+
+std::optional<bool> BodyReader::boolean(std::string_view name) {
+  known_.emplace(name);
+  auto found = body_.find(std::string(name));
+  if (found == body_.end() || found->is_null()) return std::nullopt;
+  if (!found->is_boolean()) {
+    wrong_type(name, "boolean");
+    return std::nullopt;
+  }
+  return found->get<bool>();
+}
+
+const nlohmann::json* BodyReader::array(std::string_view name, std::size_t max_items) {
+  known_.emplace(name);
+  auto found = body_.find(std::string(name));
+  if (found == body_.end() || found->is_null()) return nullptr;
+  if (!found->is_array()) {
+    wrong_type(name, "array");
+    return nullptr;
+  }
+  if (found->size() > max_items) {
+    problems_.push_back({std::string(name), "too_many", {{"max", std::to_string(max_items)}}});
+    return nullptr;
+  }
+  return &*found;
+}
+
+std::optional<std::vector<std::string>> BodyReader::text_list(std::string_view name, std::size_t max_items,
+                                                              std::size_t max_length) {
+  const nlohmann::json* items = array(name, max_items);
+  if (!items) return std::nullopt;
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < items->size(); ++i) {
+    const auto& item = (*items)[i];
+    std::string field = std::string(name) + "[" + std::to_string(i) + "]";
+    if (!item.is_string()) {
+      wrong_type(field, "string");
+      continue;
+    }
+    if (text::code_point_count(item.get_ref<const std::string&>()) > max_length) {
+      problems_.push_back({field, "too_long", {{"max", std::to_string(max_length)}}});
+      continue;
+    }
+    out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+
+std::optional<std::vector<std::int64_t>> BodyReader::integer_list(std::string_view name, std::size_t max_items) {
+  const nlohmann::json* items = array(name, max_items);
+  if (!items) return std::nullopt;
+  std::vector<std::int64_t> out;
+  for (std::size_t i = 0; i < items->size(); ++i) {
+    if (!(*items)[i].is_number_integer()) {
+      wrong_type(std::string(name) + "[" + std::to_string(i) + "]", "integer");
+      continue;
+    }
+    out.push_back((*items)[i].get<std::int64_t>());
+  }
+  return out;
+}
+
+Status BodyReader::finish() {
+  for (const auto& [key, value] : body_.items())
+    if (!known_.contains(key)) problems_.push_back({key, "unknown_field"});
+  if (problems_.empty()) return ok_status();
+  return Error::validation(std::move(problems_));
+}
+
+std::optional<std::string> nested_text(const nlohmann::json& object, const std::string& path, std::string_view name,
+                                       std::size_t max_length, std::vector<FieldError>& problems) {
+  auto found = object.find(std::string(name));
+  if (found == object.end() || found->is_null()) return std::nullopt;
+  std::string field = path + "." + std::string(name);
+  if (!found->is_string()) {
+    problems.push_back({field, "wrong_type", {{"expected", "string"}}});
+    return std::nullopt;
+  }
+  const auto& value = found->get_ref<const std::string&>();
+  if (text::code_point_count(value) > max_length) {
+    problems.push_back({field, "too_long", {{"max", std::to_string(max_length)}}});
+    return std::nullopt;
+  }
+  if (has_control_characters(value)) {
+    problems.push_back({field, "invalid_characters"});
+    return std::nullopt;
+  }
+  return value;
+}
+
+}  // namespace taawun::http

@@ -1,0 +1,67 @@
+#pragma once
+// Reading what clients send: query parameters and JSON bodies, strictly. Every problem becomes
+// a field error with a stable code; nothing malformed reaches the domain.
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "domain/paging.hpp"
+#include "http/app.hpp"
+
+namespace taawun::http {
+
+class QueryReader {
+ public:
+  explicit QueryReader(const Context& context) : context_(context) {}
+  std::optional<std::string> text(std::string_view name, std::size_t max_length = 200);
+  std::optional<std::int64_t> integer(std::string_view name, std::int64_t min, std::int64_t max);
+  std::optional<bool> boolean(std::string_view name);
+  PageRequest page();
+  std::string sort(std::string_view fallback);
+  Status status() const;
+
+ private:
+  const Context& context_;
+  std::vector<FieldError> problems_;
+};
+
+// An ETag is the record's version in quotes: "7". If-Match must carry one.
+Result<std::int64_t> required_version(const Context& context);
+std::string etag(std::int64_t version);
+
+class BodyReader {
+ public:
+  // Checks the content type, size, UTF-8 and JSON syntax; the body must be an object.
+  static Result<BodyReader> parse(const Context& context);
+
+  std::optional<std::string> text(std::string_view name, std::size_t max_length);
+  // Present-or-absent with null: for partial updates.
+  bool has(std::string_view name) const { return body_.contains(std::string(name)); }
+  bool is_null(std::string_view name) const;
+  std::optional<std::int64_t> integer(std::string_view name);
+  std::optional<bool> boolean(std::string_view name);
+  std::optional<std::vector<std::string>> text_list(std::string_view name, std::size_t max_items, std::size_t max_length);
+  std::optional<std::vector<std::int64_t>> integer_list(std::string_view name, std::size_t max_items);
+  const nlohmann::json* array(std::string_view name, std::size_t max_items);
+  void problem(FieldError error) { problems_.push_back(std::move(error)); }
+  // Reports every field not read as unknown_field, then all problems at once.
+  Status finish();
+
+ private:
+  explicit BodyReader(nlohmann::json body) : body_(std::move(body)) {}
+  void wrong_type(std::string_view name, std::string_view expected);
+  nlohmann::json body_;
+  std::set<std::string> known_;
+  std::vector<FieldError> problems_;
+};
+
+// Reads one JSON text field inside a nested object (contacts), with its path for errors.
+std::optional<std::string> nested_text(const nlohmann::json& object, const std::string& path, std::string_view name,
+                                       std::size_t max_length, std::vector<FieldError>& problems);
+
+}  // namespace taawun::http

@@ -1,0 +1,54 @@
+// The whole API at a glance. api/openapi.yaml describes the same routes; a test checks that
+// the two agree (tests/api/contract_test.cpp).
+#include "http/app.hpp"
+#include "http/handlers/handlers.hpp"
+
+namespace taawun::http {
+
+std::vector<Route> route_table() {
+  using bhttp::verb;
+  namespace h = handlers;
+  constexpr auto anyone = Access::anyone;
+  constexpr auto signed_in = Access::signed_in;
+  constexpr auto quick = Work::quick;
+  constexpr auto blocking = Work::blocking;
+  return {
+      // operations
+      {verb::get, "/healthz", h::healthz, anyone, quick},
+      {verb::get, "/readyz", h::readyz, anyone, quick},
+      {verb::get, "/metrics", h::metrics, anyone, quick},
+      {verb::get, "/api/v1/openapi.json", h::openapi, anyone, quick},
+      // session and the signed-in user
+      {verb::post, "/api/v1/session", h::log_in, anyone, blocking},
+      {verb::delete_, "/api/v1/session", h::log_out, signed_in, quick},
+      {verb::get, "/api/v1/me", h::me, signed_in, quick},
+      {verb::patch, "/api/v1/me", h::update_me, signed_in, quick},
+      {verb::post, "/api/v1/me/password", h::change_my_password, signed_in, blocking},
+      // reference data
+      {verb::get, "/api/v1/countries", h::list_countries, signed_in, quick},
+      {verb::get, "/api/v1/countries/{code}", h::get_country, signed_in, quick},
+      {verb::get, "/api/v1/currencies", h::list_currencies, signed_in, quick},
+      {verb::get, "/api/v1/codelists", h::list_codelists, signed_in, quick},
+      {verb::get, "/api/v1/codelists/{name}", h::list_codelist, signed_in, quick},
+      // organisations
+      {verb::get, "/api/v1/organisations", h::list_organisations, signed_in, quick},
+      {verb::post, "/api/v1/organisations", h::create_organisation, signed_in, quick},
+      {verb::get, "/api/v1/organisations/{id}", h::get_organisation, signed_in, quick},
+      {verb::patch, "/api/v1/organisations/{id}", h::update_organisation, signed_in, quick},
+      {verb::post, "/api/v1/organisations/{id}/archive", h::archive_organisation, signed_in, quick},
+      {verb::post, "/api/v1/organisations/{id}/restore", h::restore_organisation, signed_in, quick},
+      // accounts
+      {verb::get, "/api/v1/users", h::list_users, signed_in, quick},
+      {verb::post, "/api/v1/users", h::create_user, signed_in, blocking},
+      {verb::get, "/api/v1/users/{id}", h::get_user, signed_in, quick},
+      {verb::patch, "/api/v1/users/{id}", h::update_user, signed_in, quick},
+      {verb::post, "/api/v1/users/{id}/password", h::reset_user_password, signed_in, blocking},
+      {verb::get, "/api/v1/tokens", h::list_tokens, signed_in, quick},
+      {verb::post, "/api/v1/tokens", h::create_token, signed_in, quick},
+      {verb::delete_, "/api/v1/tokens/{id}", h::revoke_token, signed_in, quick},
+      // audit trail (read only)
+      {verb::get, "/api/v1/audit", h::list_audit, signed_in, quick},
+  };
+}
+
+}  // namespace taawun::http
