@@ -19,6 +19,7 @@ std::string_view error_code_name(ErrorCode code) {
     case ErrorCode::csrf_failed: return "csrf_failed";
     case ErrorCode::rate_limited: return "rate_limited";
     case ErrorCode::unsupported_media_type: return "unsupported_media_type";
+    case ErrorCode::unavailable: return "unavailable";
     case ErrorCode::internal: return "internal";
   }
   return "internal";

@@ -1,6 +1,6 @@
 #pragma once
 // Errors are values with stable codes (engineering guide, convention 4). The HTTP layer maps
-// each code to a status and a problem+json body in one place (src/http/problem.cpp).
+// each code to a status and a problem+json body in one place (problem_response in src/http/app.cpp).
 #include <optional>
 #include <string>
 #include <utility>
@@ -25,6 +25,7 @@ enum class ErrorCode {
   csrf_failed,
   rate_limited,
   unsupported_media_type,
+  unavailable,  // 503: the database is busy or unreachable; try again
   internal,
 };
 

@@ -116,7 +116,7 @@ std::string_view cookie_value(std::string_view header, std::string_view name) {
 }
 
 void add_security_headers(Response& response) {
-  response.set(bhttp::field::x_content_type_options, "nosniff");
+  response.set("X-Content-Type-Options", "nosniff");
   response.set("Referrer-Policy", "no-referrer");
   response.set("X-Frame-Options", "DENY");
 }
@@ -138,6 +138,7 @@ bhttp::status status_of(ErrorCode code) {
     case ErrorCode::precondition_required: return bhttp::status::precondition_required;
     case ErrorCode::rate_limited: return bhttp::status::too_many_requests;
     case ErrorCode::unsupported_media_type: return bhttp::status::unsupported_media_type;
+    case ErrorCode::unavailable: return bhttp::status::service_unavailable;
     case ErrorCode::internal: return bhttp::status::internal_server_error;
   }
   return bhttp::status::internal_server_error;
@@ -267,7 +268,7 @@ std::optional<Response> App::authenticate(const Route& route, Context& context) 
   // A write authenticated by cookie must prove it comes from our own pages: the browser sends
   // the cookie anywhere, but only our script knows the CSRF token.
   bool safe = route.method == bhttp::verb::get || route.method == bhttp::verb::head;
-  if (!safe && context.auth && context.auth->csrf_token &&
+  if (!safe && route.access == Access::signed_in && context.auth && context.auth->csrf_token &&
       !secrets::constant_time_equal(context.header("X-CSRF-Token"), *context.auth->csrf_token))
     return problem_response(context.request, context.language, Error::of(ErrorCode::csrf_failed));
   return std::nullopt;
@@ -289,8 +290,7 @@ Response App::run(const Route& route, Context& context) {
         return problem_response(context.request, context.language, Error::of(ErrorCode::conflict));
       case db::Failure::Kind::busy:
       case db::Failure::Kind::connection: {
-        Response response = problem_response(context.request, context.language, Error::of(ErrorCode::internal, "unavailable"));
-        response.result(bhttp::status::service_unavailable);
+        Response response = problem_response(context.request, context.language, Error::of(ErrorCode::unavailable));
         response.set(bhttp::field::retry_after, "1");
         return response;
       }

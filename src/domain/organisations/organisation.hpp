@@ -87,5 +87,8 @@ Result<Organisation> set_archived(db::Connection& connection, const accounts::Ac
 std::optional<Organisation> find(db::Connection& connection, std::int64_t id);
 std::string snapshot_json(const Organisation& organisation);
 std::string contacts_json(const std::vector<Contact>& contacts);
+// The derived columns: text search key over names, acronym and identifier, and the sort key.
+std::string search_key_of(const Organisation& organisation);
+std::string sort_name_of(const Organisation& organisation);
 
 }  // namespace taawun::organisations

@@ -125,6 +125,8 @@ Result<Organisation> apply(db::Connection& connection, Organisation record, cons
   return record;
 }
 
+}  // namespace
+
 std::string search_key_of(const Organisation& o) {
   return text::search_key(fmt::format("{} {} {} {} {}", o.name_fr.value_or(""), o.name_ar.value_or(""),
                                       o.name_en.value_or(""), o.acronym.value_or(""), o.iati_identifier.value_or("")));
@@ -133,6 +135,8 @@ std::string search_key_of(const Organisation& o) {
 std::string sort_name_of(const Organisation& o) {
   return text::search_key(o.name_fr ? *o.name_fr : o.name_en ? *o.name_en : o.name_ar.value_or(""));
 }
+
+namespace {
 
 void append_scope(const accounts::Actor& actor, std::string& where, db::Params& params) {
   Scope scope = visible_scope(actor);

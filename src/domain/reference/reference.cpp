@@ -184,7 +184,7 @@ Result<Page<CodelistEntry>> list_codelist(db::Connection& connection, std::strin
   if (connection.query("SELECT 1 FROM codelist_entries WHERE codelist = ? LIMIT 1", db::Params(std::string(codelist))).empty())
     return Error::of(ErrorCode::not_found);
   std::string where = " WHERE codelist = ?";
-  db::Params params(std::string(codelist));
+  db::Params params{std::string(codelist)};
   if (!filter.include_withdrawn) where += " AND withdrawn = 0";
   if (filter.text) {
     where += " AND search_key LIKE ? ESCAPE '\\'";

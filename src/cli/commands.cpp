@@ -1,0 +1,307 @@
+#include "cli/commands.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli/demo.hpp"
+#include "cli/settings.hpp"
+#include "core/secrets.hpp"
+#include "db/migrator.hpp"
+#include "domain/accounts/accounts.hpp"
+#include "domain/reference/reference.hpp"
+#include "http/app.hpp"
+#include "http/server.hpp"
+
+#ifndef TAAWUN_VERSION
+#define TAAWUN_VERSION "0.1.0"
+#endif
+
+namespace taawun::cli {
+namespace {
+
+// A failure the user can fix: printed as one line, exit code 1.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+db::DatabaseUrl database_url(const Settings& settings) {
+  auto url = db::parse_url(settings.database);
+  if (!url) throw UsageError(fmt::format("database URL `{}` is not sqlite:PATH or postgresql://...", settings.database));
+  if (url->dialect == db::Dialect::sqlite) {
+    auto parent = std::filesystem::path(url->target).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent);
+  }
+  return *url;
+}
+
+std::string read_password(const std::string& what) {
+  std::string password;
+  if (!std::getline(std::cin, password) || password.empty())
+    throw UsageError(fmt::format("{}: expected a password on standard input", what));
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  return password;
+}
+
+void fail_on(const Error& error, std::string_view what) {
+  std::string message = fmt::format("{}: {}", what, error_code_name(error.code));
+  if (!error.detail_key.empty()) message += fmt::format(" ({})", error.detail_key);
+  for (const auto& field : error.field_errors) {
+    message += fmt::format("\n  {}: {}", field.field, field.code);
+    for (const auto& [key, value] : field.params) message += fmt::format(" {}={}", key, value);
+  }
+  throw UsageError(message);
+}
+
+// Migrations and reference data are applied on every start: both are idempotent and quick.
+void prepare(db::Connection& connection) {
+  for (const auto& name : db::migrate(connection)) spdlog::info("applied migration {}", name);
+  auto counts = reference::load(connection);
+  spdlog::debug("reference data: {} countries, {} currencies, {} codelist entries", counts.countries,
+                counts.currencies, counts.codelist_entries);
+}
+
+void configure_logging(const std::string& level) {
+  spdlog::set_pattern("time=%Y-%m-%dT%H:%M:%S.%eZ level=%l thread=%t %v", spdlog::pattern_time_type::utc);
+  auto parsed = spdlog::level::from_str(level);
+  if (parsed == spdlog::level::off && level != "off") throw UsageError(fmt::format("unknown log level `{}`", level));
+  spdlog::set_level(parsed);
+}
+
+void backup_sqlite(const db::DatabaseUrl& url, const std::string& file) {
+  if (url.dialect != db::Dialect::sqlite)
+    throw UsageError("backup copies a SQLite database; for PostgreSQL use pg_dump");
+  if (std::filesystem::exists(file)) throw UsageError(fmt::format("{} already exists; choose a new file", file));
+  sqlite3* source = nullptr;
+  sqlite3* target = nullptr;
+  if (sqlite3_open_v2(url.target.c_str(), &source, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK ||
+      sqlite3_open(file.c_str(), &target) != SQLITE_OK) {
+    std::string message = fmt::format("cannot open {}: {}", source ? file : url.target,
+                                      sqlite3_errmsg(target ? target : source));
+    sqlite3_close(source);
+    sqlite3_close(target);
+    throw UsageError(message);
+  }
+  sqlite3_busy_timeout(source, 10000);
+  // The online backup copies a consistent snapshot while the server keeps writing.
+  sqlite3_backup* backup = sqlite3_backup_init(target, "main", source, "main");
+  int rc = SQLITE_OK;
+  if (backup) {
+    do {
+      rc = sqlite3_backup_step(backup, 1024);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(50);
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    sqlite3_backup_finish(backup);
+  }
+  std::string message = sqlite3_errmsg(target);
+  sqlite3_close(source);
+  sqlite3_close(target);
+  if (rc != SQLITE_DONE) {
+    std::filesystem::remove(file);
+    throw UsageError(fmt::format("backup failed: {}", message));
+  }
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app{"Taawun: the information system of an international cooperation agency."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", TAAWUN_VERSION);
+  Settings settings;
+  std::string config_file;
+  std::optional<std::string> database_flag;
+  // Options every command takes.
+  auto common = [&](CLI::App* command) {
+    command->add_option("--config", config_file, "TOML configuration file (see config/taawun.example.toml)")
+        ->check(CLI::ExistingFile);
+    command->add_option("--database", database_flag,
+                        "sqlite:PATH or postgresql://USER@HOST/NAME (default sqlite:var/taawun.db)");
+  };
+
+  auto* serve = app.add_subcommand("serve", "Serve the API and the web application");
+  common(serve);
+  std::optional<std::string> listen_flag, web_flag;
+  serve->add_option("--listen", listen_flag, "HOST:PORT to listen on (default 127.0.0.1:8080)");
+  serve->add_option("--web", web_flag, "folder of the built web application (default web/dist)");
+
+  auto* migrate = app.add_subcommand("migrate", "Apply the database migrations that are not applied yet");
+  common(migrate);
+
+  auto* reference_command = app.add_subcommand("reference", "Reference data (countries, currencies, codelists)");
+  reference_command->require_subcommand(1);
+  auto* reference_load = reference_command->add_subcommand("load", "Load or update the reference data");
+  common(reference_load);
+
+  auto* user = app.add_subcommand("user", "Manage accounts");
+  user->require_subcommand(1);
+  std::string user_name, role;
+  std::vector<std::string> countries;
+  std::vector<std::int64_t> organisation_ids;
+  bool password_stdin = false;
+  auto* user_add = user->add_subcommand("add", "Create an account");
+  common(user_add);
+  user_add->add_option("name", user_name, "user name")->required();
+  user_add->add_option("--role", role, "admin, manager, officer, finance, partner, host or viewer")->required();
+  user_add->add_option("--country", countries, "ISO alpha-2 country in a partner's scope (repeatable)");
+  user_add->add_option("--organisation", organisation_ids, "organisation id in a host's scope (repeatable)");
+  user_add->add_flag("--password-stdin", password_stdin, "read the password from standard input")->required();
+  auto* user_passwd = user->add_subcommand("passwd", "Set an account's password");
+  common(user_passwd);
+  user_passwd->add_option("name", user_name, "user name")->required();
+  user_passwd->add_flag("--password-stdin", password_stdin, "read the password from standard input")->required();
+  auto* user_disable = user->add_subcommand("disable", "Disable an account and end its sessions");
+  common(user_disable);
+  user_disable->add_option("name", user_name, "user name")->required();
+
+  auto* token = app.add_subcommand("token", "API tokens for integrations");
+  token->require_subcommand(1);
+  std::string token_name, token_user = "admin";
+  auto* token_create = token->add_subcommand("create", "Create an API token and print it once");
+  common(token_create);
+  token_create->add_option("name", token_name, "what the token is for")->required();
+  token_create->add_option("--user", token_user, "account the token acts as (default admin)");
+
+  auto* demo = app.add_subcommand("demo", "Fill an empty database with a realistic demo dataset and accounts");
+  common(demo);
+  int scale = 1;
+  bool if_empty = false;
+  std::string credentials_file;
+  demo->add_option("--scale", scale, "multiply the dataset (100 gives about 100,000 organisations)")
+      ->check(CLI::Range(1, 10000));
+  demo->add_flag("--if-empty", if_empty, "do nothing, successfully, when the database already has data");
+  demo->add_option("--credentials", credentials_file, "also write the demo accounts' password to this file (mode 600)");
+  demo->add_flag("--password-stdin", password_stdin, "read the demo accounts' password from standard input");
+
+  auto* backup = app.add_subcommand("backup", "Copy the SQLite database to FILE while the server runs");
+  common(backup);
+  std::string backup_file;
+  backup->add_option("file", backup_file, "the copy to write")->required();
+
+  auto* version = app.add_subcommand("version", "Print the version");
+
+  CLI11_PARSE(app, argc, argv);
+
+  try {
+    if (version->parsed()) {
+      std::cout << "taawun " << TAAWUN_VERSION << "\n";
+      return 0;
+    }
+    if (!config_file.empty())
+      if (auto problem = read_config(config_file, settings)) throw UsageError(*problem);
+    if (const char* env = std::getenv("TAAWUN_DATABASE"); env && *env) settings.database = env;
+    if (database_flag) settings.database = *database_flag;
+    if (listen_flag) settings.listen = *listen_flag;
+    if (web_flag) settings.web_dir = *web_flag;
+    configure_logging(settings.log_level);
+    auto url = database_url(settings);
+
+    if (backup->parsed()) {
+      backup_sqlite(url, backup_file);
+      std::cout << "backup written to " << backup_file << "\n";
+      return 0;
+    }
+
+    auto connection = db::open(url);
+    if (migrate->parsed()) {
+      auto applied = db::migrate(*connection);
+      std::cout << (applied.empty() ? "database is up to date" : fmt::format("applied {}", fmt::join(applied, ", ")))
+                << "\n";
+      return 0;
+    }
+    prepare(*connection);
+    auto actor = accounts::Actor::command_line();
+
+    if (reference_load->parsed()) {
+      auto counts = reference::load(*connection);
+      std::cout << fmt::format("loaded {} countries, {} currencies, {} codelist entries\n", counts.countries,
+                               counts.currencies, counts.codelist_entries);
+    } else if (user_add->parsed()) {
+      accounts::UserDraft draft;
+      draft.username = user_name;
+      draft.role = role;
+      draft.password = read_password("user add");
+      if (!countries.empty()) draft.countries = countries;
+      if (!organisation_ids.empty()) draft.organisations = organisation_ids;
+      auto created = accounts::create_user(*connection, actor, draft);
+      if (!created) fail_on(created.error(), "user add");
+      std::cout << fmt::format("created {} ({})\n", created->username, accounts::role_name(created->role));
+    } else if (user_passwd->parsed() || user_disable->parsed()) {
+      auto found = accounts::find_user_by_name(*connection, user_name);
+      if (!found) throw UsageError(fmt::format("no account named `{}`", user_name));
+      if (user_passwd->parsed()) {
+        auto status = accounts::reset_password(*connection, actor, found->id, read_password("user passwd"));
+        if (!status) fail_on(status.error(), "user passwd");
+        std::cout << fmt::format("password of {} changed\n", user_name);
+      } else {
+        accounts::UserDraft draft;
+        draft.disabled = true;
+        auto updated = accounts::update_user(*connection, actor, found->id, found->version, draft);
+        if (!updated) fail_on(updated.error(), "user disable");
+        std::cout << fmt::format("{} disabled\n", user_name);
+      }
+    } else if (token_create->parsed()) {
+      auto owner = accounts::find_user_by_name(*connection, token_user);
+      if (!owner) throw UsageError(fmt::format("no account named `{}` (choose one with --user)", token_user));
+      auto created = accounts::create_api_token(*connection, actor, token_name, owner->id);
+      if (!created) fail_on(created.error(), "token create");
+      std::cout << created->secret << "\n";
+      std::cerr << fmt::format("token {} for {}: shown once, keep it safe\n", token_name, token_user);
+    } else if (demo->parsed()) {
+      bool has_data = connection->query("SELECT COUNT(*) FROM organisations").front().integer(0) > 0 ||
+                      connection->query("SELECT COUNT(*) FROM users").front().integer(0) > 0;
+      if (has_data) {
+        if (if_empty) return 0;
+        throw UsageError("the database already has data; demo fills an empty database only");
+      }
+      std::string password = password_stdin ? read_password("demo") : secrets::random_token().substr(0, 16);
+      auto counts = generate_demo(*connection, scale, password);
+      if (!credentials_file.empty()) {
+        std::ofstream out(credentials_file, std::ios::trunc);
+        ::chmod(credentials_file.c_str(), 0600);
+        out << fmt::format("Demo accounts: admin, manager, officer, finance, partner, host, viewer\nPassword: {}\n",
+                           password);
+      }
+      std::cout << fmt::format(
+          "demo data: {} organisations, {} accounts (admin, manager, officer, finance, partner, host, viewer)\n"
+          "password of every demo account: {}\n",
+          counts.organisations, counts.users, password);
+    } else if (serve->parsed()) {
+      auto listen = http::parse_listen_address(settings.listen);
+      if (!listen) throw UsageError(fmt::format("--listen `{}` is not HOST:PORT", settings.listen));
+      connection.reset();
+      db::Pool pool(url, settings.pool_size);
+      http::AppConfig config;
+      if (std::filesystem::exists(std::filesystem::path(settings.web_dir) / "index.html"))
+        config.static_dir = settings.web_dir;
+      else
+        spdlog::warn("no web application in {} (build it with `make web`); serving the API only", settings.web_dir);
+      config.secure_cookies = settings.secure_cookies;
+      config.body_limit = settings.body_limit;
+      config.blocking_threads = settings.blocking_threads;
+      http::App application(pool, config);
+      http::ServerConfig server_config;
+      server_config.listen = *listen;
+      server_config.io_threads = settings.io_threads;
+      http::serve(application, server_config);
+    }
+    return 0;
+  } catch (const UsageError& error) {
+    std::cerr << "taawun: " << error.what() << "\n";
+    return 1;
+  } catch (const db::Failure& error) {
+    std::cerr << "taawun: database: " << error.what() << "\n";
+    return 2;
+  } catch (const std::exception& error) {
+    std::cerr << "taawun: " << error.what() << "\n";
+    return 2;
+  }
+}
+
+}  // namespace taawun::cli
