@@ -187,6 +187,7 @@ int run(int argc, char** argv) {
   auto* version = app.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(app, argc, argv);
+  secrets::initialise();
 
   try {
     if (version->parsed()) {

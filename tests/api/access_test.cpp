@@ -1,0 +1,96 @@
+// Who may do what with organisations: every role × every action, and the scope of the
+// partner (countries) and host (organisations) roles.
+#include "support/api_test.hpp"
+
+namespace taawun::testing {
+namespace {
+
+using nlohmann::json;
+
+class OrganisationAccess : public ApiTest {};
+
+struct Expectation {
+  const char* role;
+  bool list, read, create, update, archive, contacts;
+};
+
+// The rules of src/domain/organisations/organisation_access.cpp, for a record in the actor's scope.
+constexpr Expectation kMatrix[] = {
+    {"admin", true, true, true, true, true, true},       {"manager", true, true, true, true, true, true},
+    {"officer", true, true, true, true, true, true},     {"finance", true, true, false, false, false, false},
+    {"partner", true, true, false, false, false, true},  {"host", true, true, false, true, false, true},
+    {"viewer", true, true, false, false, false, false},
+};
+
+TEST_P(OrganisationAccess, EveryRoleTimesEveryAction) {
+  for (const auto& expected : kMatrix) {
+    SCOPED_TRACE(expected.role);
+    // A record in the scope of the scoped roles: in Senegal, and the host's own institution.
+    auto record = create_organisation({{"kind", "10"},
+                                       {"name_fr", unique_name("Matrice ")},
+                                       {"country", "SN"},
+                                       {"contacts", json::array({{{"name", "Fatou Sow"}, {"phone", "+221 33 000 00 00"}}})}});
+    json scope = json::object();
+    if (std::string(expected.role) == "partner") scope["countries"] = {"SN"};
+    if (std::string(expected.role) == "host") scope["organisations"] = {record["id"]};
+    Client user = signed_in(expected.role, scope);
+    std::string url = "/api/v1/organisations/" + std::to_string(record["id"].get<int>());
+
+    auto list = user.get("/api/v1/organisations?q=" + url_encode(record["name_fr"].get<std::string>()));
+    EXPECT_EQ(list.status == 200 && list.json()["total"] == 1, expected.list) << list.body;
+    auto read = user.get(url);
+    EXPECT_EQ(read.status == 200, expected.read) << read.body;
+    if (read.status == 200) EXPECT_EQ(read.json().contains("contacts"), expected.contacts) << read.body;
+
+    auto create = user.post("/api/v1/organisations", {{"kind", "10"}, {"name_fr", unique_name("Créé ")}, {"country", "SN"}});
+    EXPECT_EQ(create.status, expected.create ? 201 : 403) << create.body;
+    auto update = user.patch(url, {{"acronym", "UPD"}}, {{"If-Match", "\"1\""}});
+    EXPECT_EQ(update.status, expected.update ? 200 : 403) << update.body;
+    std::string version = expected.update ? "\"2\"" : "\"1\"";
+    auto archive = user.post(url + "/archive", nullptr, {{"If-Match", version}});
+    EXPECT_EQ(archive.status, expected.archive ? 200 : 403) << archive.body;
+    if (!expected.update) EXPECT_EQ(admin().get(url).json()["version"], 1) << "a refused write changed the record";
+  }
+}
+
+TEST_P(OrganisationAccess, PartnersSeeOnlyTheirCountries) {
+  std::string marker = unique_name("Scope");
+  auto senegal = create_organisation({{"kind", "10"}, {"name_fr", "Sénégal " + marker}, {"country", "SN"}});
+  auto mali = create_organisation({{"kind", "10"}, {"name_fr", "Mali " + marker}, {"country", "ML"}});
+  auto niger = create_organisation({{"kind", "10"}, {"name_fr", "Niger " + marker}, {"country", "NE"}});
+  Client partner = signed_in("partner", {{"countries", {"SN", "ML"}}});
+  auto list = partner.get("/api/v1/organisations?sort=name&q=" + marker);
+  ASSERT_EQ(list.status, 200);
+  EXPECT_EQ(list.json()["total"], 2) << list.body;
+  for (const auto& item : list.json()["items"]) EXPECT_NE(item["country"], "NE");
+  EXPECT_EQ(partner.get("/api/v1/organisations/" + std::to_string(niger["id"].get<int>())).status, 404);
+  EXPECT_EQ(partner.get("/api/v1/organisations/" + std::to_string(mali["id"].get<int>())).status, 200);
+  // Filtering by a country outside the scope shows nothing rather than leaking.
+  EXPECT_EQ(partner.get("/api/v1/organisations?country=NE&q=" + marker).json()["total"], 0);
+}
+
+TEST_P(OrganisationAccess, HostsSeeAndEditOnlyTheirInstitutions) {
+  std::string marker = unique_name("Host");
+  auto own = create_organisation({{"kind", "80"}, {"name_fr", "Institut " + marker}, {"country", "MA"}});
+  auto other = create_organisation({{"kind", "80"}, {"name_fr", "Autre " + marker}, {"country", "MA"}});
+  Client host = signed_in("host", {{"organisations", {own["id"]}}});
+  auto list = host.get("/api/v1/organisations?q=" + marker);
+  EXPECT_EQ(list.json()["total"], 1) << list.body;
+  EXPECT_EQ(host.patch("/api/v1/organisations/" + std::to_string(own["id"].get<int>()), {{"acronym", "OWN"}},
+                       {{"If-Match", "\"1\""}}).status, 200);
+  EXPECT_EQ(host.patch("/api/v1/organisations/" + std::to_string(other["id"].get<int>()), {{"acronym", "NO"}},
+                       {{"If-Match", "\"1\""}}).status, 404);
+}
+
+TEST_P(OrganisationAccess, AnonymousRequestsAreRefused) {
+  Client anonymous(server());
+  EXPECT_EQ(anonymous.get("/api/v1/organisations").status, 401);
+  EXPECT_EQ(anonymous.get("/api/v1/organisations").json()["code"], "unauthenticated");
+  EXPECT_EQ(anonymous.post("/api/v1/organisations", {{"kind", "10"}, {"name_fr", "X"}}).status, 401);
+  EXPECT_EQ(anonymous.get("/api/v1/countries").status, 401);
+}
+
+TAAWUN_ON_BOTH_DATABASES(OrganisationAccess);
+
+}  // namespace
+}  // namespace taawun::testing

@@ -1,0 +1,103 @@
+// Health, readiness, metrics, the OpenAPI contract, the command line and shutdown.
+#include <signal.h>
+
+#include <filesystem>
+#include <set>
+
+#include "db/database.hpp"
+#include "http/app.hpp"
+#include "support/api_test.hpp"
+
+namespace taawun::testing {
+namespace {
+
+class Operations : public ApiTest {};
+
+TEST_P(Operations, HealthReadinessAndMetrics) {
+  Client anonymous(server());
+  EXPECT_EQ(anonymous.get("/healthz").status, 200);
+  EXPECT_EQ(anonymous.get("/readyz").status, 200);
+  admin().get("/api/v1/countries?limit=1");
+  auto metrics = anonymous.get("/metrics");
+  ASSERT_EQ(metrics.status, 200);
+  EXPECT_NE(metrics.header("content-type").find("text/plain"), std::string::npos);
+  EXPECT_NE(metrics.body.find("taawun_http_requests_total{route=\"/api/v1/countries\",method=\"GET\",status=\"200\"}"),
+            std::string::npos) << metrics.body.substr(0, 2000);
+  EXPECT_NE(metrics.body.find("taawun_http_request_duration_seconds_bucket{route=\"/api/v1/countries\""), std::string::npos);
+}
+
+// The route table and api/openapi.yaml list the same operations.
+TEST_P(Operations, ContractListsExactlyTheRoutes) {
+  auto reply = Client(server()).get("/api/v1/openapi.json");
+  ASSERT_EQ(reply.status, 200);
+  auto document = reply.json();
+  EXPECT_EQ(document["openapi"].get<std::string>().substr(0, 3), "3.1");
+  std::set<std::string> documented, routed;
+  for (const auto& [path, operations] : document["paths"].items())
+    for (const auto& [method, operation] : operations.items())
+      if (method != "parameters") documented.insert(method + " " + path);
+  for (const auto& route : http::route_table()) {
+    std::string method(boost::beast::http::to_string(route.method));
+    for (auto& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    routed.insert(method + " " + route.pattern);
+  }
+  EXPECT_EQ(documented, routed);
+}
+
+TEST_P(Operations, SigtermLetsRequestsInFlightFinish) {
+  Server own(fresh_database_url(GetParam()));
+  Client client(own);
+  ASSERT_EQ(client.log_in("admin").status, 200);
+  // A login hashes a password on the worker pool: slow enough to be in flight at the signal.
+  std::thread slow([&] { EXPECT_EQ(Client(own).log_in("admin").status, 200); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  int code = own.stop(SIGTERM);
+  slow.join();
+  EXPECT_EQ(code, 0) << own.process().log();
+  EXPECT_NE(own.process().log().find("stopped"), std::string::npos);
+}
+
+TEST_P(Operations, CommandLineManagesAccountsAndTokens) {
+  std::string url = fresh_database_url(GetParam());
+  auto added = taawun({"user", "add", "fatou", "--role", "partner", "--country", "SN", "--password-stdin", "--database", url},
+                      std::string(kPassword) + "\n");
+  ASSERT_EQ(added.exit_code, 0) << added.output;
+  auto bad_role = taawun({"user", "add", "x", "--role", "emperor", "--password-stdin", "--database", url}, "longpassword1\n");
+  EXPECT_EQ(bad_role.exit_code, 1);
+  EXPECT_NE(bad_role.output.find("role"), std::string::npos) << bad_role.output;
+  auto token = taawun({"token", "create", "sync", "--user", "fatou", "--database", url});
+  ASSERT_EQ(token.exit_code, 0) << token.output;
+  std::string secret = token.output.substr(0, token.output.find('\n'));
+  Server running(url);
+  Client integration(running);
+  integration.use_token(secret);
+  auto me = integration.get("/api/v1/me");
+  ASSERT_EQ(me.status, 200) << me.body;
+  EXPECT_EQ(me.json()["username"], "fatou");
+  EXPECT_EQ(me.json()["countries"], nlohmann::json::array({"SN"}));
+  ASSERT_EQ(taawun({"user", "disable", "fatou", "--database", url}).exit_code, 0);
+  EXPECT_EQ(integration.get("/api/v1/me").status, 401);
+  EXPECT_EQ(taawun({"user", "disable", "nobody", "--database", url}).exit_code, 1);
+}
+
+TEST_P(Operations, BackupCopiesALiveSqliteDatabase) {
+  if (GetParam() != Backend::sqlite) GTEST_SKIP() << "backup is the SQLite online backup; PostgreSQL uses pg_dump";
+  std::string url = fresh_database_url(GetParam());
+  Server running(url);
+  Client client(running);
+  ASSERT_EQ(client.log_in("admin").status, 200);
+  ASSERT_EQ(client.post("/api/v1/organisations", {{"kind", "10"}, {"name_fr", "Sauvegardée"}}).status, 201);
+  std::string copy = url.substr(7) + ".backup";
+  std::filesystem::remove(copy);
+  auto backup = taawun({"backup", copy, "--database", url});
+  ASSERT_EQ(backup.exit_code, 0) << backup.output;
+  auto connection = db::open_sqlite(copy);
+  EXPECT_EQ(connection->query("SELECT COUNT(*) FROM organisations WHERE name_fr = ?", db::Params("Sauvegardée")).front().integer(0), 1);
+  EXPECT_EQ(connection->query("PRAGMA integrity_check").front().text(0), "ok");
+  EXPECT_EQ(taawun({"backup", copy, "--database", url}).exit_code, 1) << "never overwrites";
+}
+
+TAAWUN_ON_BOTH_DATABASES(Operations);
+
+}  // namespace
+}  // namespace taawun::testing

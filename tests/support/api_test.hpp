@@ -1,0 +1,30 @@
+#pragma once
+// Base of the API tests: each test runs once on SQLite and once on PostgreSQL, against the
+// real binary over HTTP, the way the web application and integrations use it.
+#include <gtest/gtest.h>
+
+#include "support/client.hpp"
+#include "support/environment.hpp"
+
+namespace taawun::testing {
+
+class ApiTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  Server& server() { return shared_server(GetParam()); }
+  // The administrator's session on this backend's server (logged in once).
+  Client& admin();
+  // A new account of `role`, signed in.
+  Client signed_in(const std::string& role, const nlohmann::json& extra = nlohmann::json::object());
+  // Creates an organisation as admin; returns its JSON.
+  nlohmann::json create_organisation(nlohmann::json body);
+};
+
+inline std::string param_name(const ::testing::TestParamInfo<Backend>& info) { return backend_name(info.param); }
+
+}  // namespace taawun::testing
+
+#define TAAWUN_ON_BOTH_DATABASES(suite)                                                                   \
+  INSTANTIATE_TEST_SUITE_P(Databases, suite,                                                            \
+                           ::testing::Values(::taawun::testing::Backend::sqlite,                       \
+                                             ::taawun::testing::Backend::postgres),                    \
+                           ::taawun::testing::param_name)
