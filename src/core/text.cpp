@@ -1,5 +1,6 @@
 #include "core/text.hpp"
 
+#include <algorithm>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -54,6 +55,20 @@ std::string search_key(std::string_view utf8) {
   std::string out;
   folded.toUTF8String(out);
   return out;
+}
+
+std::vector<std::string> search_words(std::string_view utf8) {
+  std::vector<std::string> words;
+  std::string key = search_key(utf8);
+  std::size_t start = 0;
+  while (start < key.size() && words.size() < kMaxSearchWords) {
+    std::size_t end = key.find(' ', start);
+    if (end == std::string::npos) end = key.size();
+    std::string word = key.substr(start, end - start);
+    if (!word.empty() && std::find(words.begin(), words.end(), word) == words.end()) words.push_back(std::move(word));
+    start = end + 1;
+  }
+  return words;
 }
 
 std::string like_contains(std::string_view key) {

@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <vector>
 #include <string_view>
 
 namespace taawun::text {
@@ -10,6 +11,12 @@ namespace taawun::text {
 // ى → ي), punctuation turned into single spaces. Stored beside the record and applied to the
 // query the same way, so a plain LIKE gives the same answer everywhere.
 std::string search_key(std::string_view utf8);
+
+// The distinct words of a query's search key, at most kMaxSearchWords of them: a record matches
+// when its key contains every word, in any order ("universite felix" finds
+// "Université Félix Houphouët-Boigny").
+inline constexpr std::size_t kMaxSearchWords = 8;
+std::vector<std::string> search_words(std::string_view utf8);
 
 // Escapes %, _ and \ for a LIKE pattern used with ESCAPE '\'.
 std::string like_contains(std::string_view search_key);

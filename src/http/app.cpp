@@ -368,6 +368,15 @@ void App::handle(Request&& request_in, std::string remote_address, Done done) {
     return;
   }
 
+  // A language the client asks for by name must be one we speak (Accept-Language, a preference
+  // list, just falls back to French).
+  if (!lang.empty() && !parse_language(lang)) {
+    finish(matched->metrics,
+           problem_response(*request, language,
+                            Error::validation({{"lang", "invalid_choice", {{"choices", "fr, ar, en"}}}})));
+    return;
+  }
+
   auto work = [this, request, matched, params = std::move(params), path = std::move(path), query = std::move(query),
                language, remote_address = std::move(remote_address), finish]() mutable {
     Context context{*request, *this, std::move(path), std::move(query), std::move(params), language,

@@ -52,6 +52,18 @@ std::optional<bool> QueryReader::boolean(std::string_view name) {
   return std::nullopt;
 }
 
+std::string QueryReader::choice(std::string_view name, std::initializer_list<std::string_view> choices,
+                                std::string_view fallback) {
+  auto value = text(name, 50);
+  if (!value) return std::string(fallback);
+  for (auto c : choices)
+    if (*value == c) return *value;
+  std::string listed;
+  for (auto c : choices) listed += (listed.empty() ? "" : ", ") + std::string(c);
+  problems_.push_back({std::string(name), "invalid_choice", {{"choices", listed}}});
+  return std::string(fallback);
+}
+
 PageRequest QueryReader::page() {
   PageRequest page;
   page.limit = integer("limit", 1, PageRequest::kMaxLimit).value_or(page.limit);
@@ -202,11 +214,16 @@ std::optional<std::vector<std::int64_t>> BodyReader::integer_list(std::string_vi
   return out;
 }
 
-Status BodyReader::finish() {
+std::vector<FieldError> BodyReader::finish_into_list() {
   for (const auto& [key, value] : body_.items())
     if (!known_.contains(key)) problems_.push_back({key, "unknown_field"});
-  if (problems_.empty()) return ok_status();
-  return Error::validation(std::move(problems_));
+  return std::move(problems_);
+}
+
+Status BodyReader::finish() {
+  auto problems = finish_into_list();
+  if (problems.empty()) return ok_status();
+  return Error::validation(std::move(problems));
 }
 
 std::optional<std::string> nested_text(const nlohmann::json& object, const std::string& path, std::string_view name,

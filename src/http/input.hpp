@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <initializer_list>
+
 #include "core/error.hpp"
 #include "domain/paging.hpp"
 #include "http/app.hpp"
@@ -21,6 +23,9 @@ class QueryReader {
   std::optional<std::string> text(std::string_view name, std::size_t max_length = 200);
   std::optional<std::int64_t> integer(std::string_view name, std::int64_t min, std::int64_t max);
   std::optional<bool> boolean(std::string_view name);
+  // One of a fixed set of words; anything else is an invalid_choice naming the choices.
+  std::string choice(std::string_view name, std::initializer_list<std::string_view> choices,
+                     std::string_view fallback);
   PageRequest page();
   std::string sort(std::string_view fallback);
   Status status() const;
@@ -51,6 +56,9 @@ class BodyReader {
   void problem(FieldError error) { problems_.push_back(std::move(error)); }
   // Reports every field not read as unknown_field, then all problems at once.
   Status finish();
+  // Like finish(), but hands the problems over instead, for a domain that checks the rest of
+  // the record and reports everything in one answer.
+  std::vector<FieldError> finish_into_list();
 
  private:
   explicit BodyReader(nlohmann::json body) : body_(std::move(body)) {}

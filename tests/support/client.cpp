@@ -12,7 +12,10 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 namespace net = boost::asio;
 
-nlohmann::json Reply::json() const { return nlohmann::json::parse(body); }
+nlohmann::json& Reply::json() const {
+  if (!parsed_) parsed_ = nlohmann::json::parse(body);
+  return *parsed_;
+}
 
 std::string Reply::header(const std::string& name) const {
   auto found = headers.find(name);

@@ -15,10 +15,15 @@ struct Reply {
   int status = 0;
   std::map<std::string, std::string> headers;  // names in lower case
   std::string body;
-  nlohmann::json json() const;  // throws on a body that is not JSON
+  // The parsed body, kept with the reply so `for (auto& x : reply.json()["items"])` iterates
+  // over a living object. Throws on a body that is not JSON.
+  nlohmann::json& json() const;
   std::string header(const std::string& name) const;
   // The field errors of a problem, as "field:code" strings.
   std::vector<std::string> field_errors() const;
+
+ private:
+  mutable std::optional<nlohmann::json> parsed_;
 };
 
 class Client {

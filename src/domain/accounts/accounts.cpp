@@ -168,10 +168,7 @@ Result<Page<User>> list_users(db::Connection& connection, const Actor& actor, co
   if (!can_manage_users(actor)) return Error::of(ErrorCode::forbidden);
   std::string where = " WHERE 1=1";
   db::Params params;
-  if (filter.text) {
-    where += " AND search_key LIKE ? ESCAPE '\\'";
-    params.add(text::like_contains(text::search_key(*filter.text)));
-  }
+  if (filter.text) append_text_filter(where, params, "search_key", *filter.text);
   if (filter.role) { where += " AND role = ?"; params.add(*filter.role); }
   if (filter.disabled) { where += " AND disabled = ?"; params.add(*filter.disabled); }
   Page<User> page;
@@ -373,9 +370,10 @@ std::optional<Authenticated> authenticate_api_token(db::Connection& connection, 
 
 Result<CreatedApiToken> create_api_token(db::Connection& connection, const Actor& actor, std::string_view name,
                                          std::optional<std::int64_t> for_user) {
-  if (!actor.user_id) return Error::of(ErrorCode::unauthenticated);
-  std::int64_t owner = for_user.value_or(*actor.user_id);
-  if (owner != *actor.user_id && !can_manage_users(actor)) return Error::of(ErrorCode::forbidden);
+  // The command line acts as no account, so it must name the token's owner.
+  if (!actor.user_id && !for_user) return Error::of(ErrorCode::unauthenticated);
+  std::int64_t owner = for_user ? *for_user : *actor.user_id;
+  if (owner != actor.user_id && !can_manage_users(actor)) return Error::of(ErrorCode::forbidden);
   std::vector<FieldError> problems;
   std::string trimmed = text::trim(name);
   if (trimmed.empty()) problems.push_back({"name", "required"});

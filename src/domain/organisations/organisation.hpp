@@ -46,6 +46,9 @@ struct OrganisationDraft {
   Field<std::string> kind, name_fr, name_ar, name_en, acronym, country, iati_identifier, website, address;
   Field<std::int64_t> parent_id;
   Field<std::vector<Contact>> contacts;
+  // Problems the reader of the request already found (a field of the wrong type or too long,
+  // an unknown field): reported with the domain's own, never written.
+  std::vector<FieldError> input_problems;
 };
 
 inline constexpr std::size_t kMaxNameLength = 200, kMaxAcronymLength = 30, kMaxWebsiteLength = 300,

@@ -1,6 +1,7 @@
 // Organisation use cases, each inside one transaction with its audit entry.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <regex>
 
 #include "core/clock.hpp"
@@ -121,7 +122,13 @@ Result<Organisation> apply(db::Connection& connection, Organisation record, cons
     if (!contact.phone.empty() && !std::regex_match(contact.phone, kPhone))
       problems.push_back({at + "phone", "invalid_phone"});
   }
-  if (!problems.empty()) return Error::validation(std::move(problems));
+  // One problem per field: the reader's (about what was sent) wins over ours (about what the
+  // record would become, e.g. a name refused as too long then seen as missing).
+  std::vector<FieldError> all = draft.input_problems;
+  for (auto& problem : problems)
+    if (std::none_of(all.begin(), all.end(), [&](const FieldError& e) { return e.field == problem.field; }))
+      all.push_back(std::move(problem));
+  if (!all.empty()) return Error::validation(std::move(all));
   return record;
 }
 
@@ -176,13 +183,7 @@ Result<Page<Organisation>> list(db::Connection& connection, const accounts::Acto
   if (filter.kind) { where += " AND o.kind = ?"; params.add(*filter.kind); }
   if (filter.country) { where += " AND o.country_code = ?"; params.add(*filter.country); }
   if (filter.parent_id) { where += " AND o.parent_id = ?"; params.add(*filter.parent_id); }
-  if (filter.text) {
-    std::string key = text::search_key(*filter.text);
-    if (!key.empty()) {
-      where += " AND o.search_key LIKE ? ESCAPE '\\'";
-      params.add(text::like_contains(key));
-    }
-  }
+  if (filter.text) append_text_filter(where, params, "o.search_key", *filter.text);
   append_scope(actor, where, params);
 
   Page<Organisation> page;

@@ -121,10 +121,7 @@ Result<Page<Country>> list_countries(db::Connection& connection, const CountryFi
 
   std::string where = " WHERE 1=1";
   db::Params params;
-  if (filter.text) {
-    where += " AND search_key LIKE ? ESCAPE '\\'";
-    params.add(text::like_contains(text::search_key(*filter.text)));
-  }
+  if (filter.text) append_text_filter(where, params, "search_key", *filter.text);
   if (filter.region) { where += " AND region_code = ?"; params.add(*filter.region); }
   if (filter.subregion) { where += " AND subregion_code = ?"; params.add(*filter.subregion); }
   if (filter.ldc) { where += " AND ldc = ?"; params.add(*filter.ldc); }
@@ -155,10 +152,7 @@ Result<Page<Currency>> list_currencies(db::Connection& connection, const Currenc
   else return Error::validation({{"sort", "invalid_choice", {{"choices", "code, name"}}}});
   std::string where = " WHERE 1=1";
   db::Params params;
-  if (filter.text) {
-    where += " AND search_key LIKE ? ESCAPE '\\'";
-    params.add(text::like_contains(text::search_key(*filter.text)));
-  }
+  if (filter.text) append_text_filter(where, params, "search_key", *filter.text);
   Page<Currency> page;
   page.total = connection.query("SELECT COUNT(*) FROM currencies" + where, params).front().integer(0);
   params.add(filter.page.limit).add(filter.page.offset);
@@ -186,10 +180,7 @@ Result<Page<CodelistEntry>> list_codelist(db::Connection& connection, std::strin
   std::string where = " WHERE codelist = ?";
   db::Params params{std::string(codelist)};
   if (!filter.include_withdrawn) where += " AND withdrawn = 0";
-  if (filter.text) {
-    where += " AND search_key LIKE ? ESCAPE '\\'";
-    params.add(text::like_contains(text::search_key(*filter.text)));
-  }
+  if (filter.text) append_text_filter(where, params, "search_key", *filter.text);
   if (filter.category) { where += " AND category = ?"; params.add(*filter.category); }
   Page<CodelistEntry> page;
   page.total = connection.query("SELECT COUNT(*) FROM codelist_entries" + where, params).front().integer(0);

@@ -103,7 +103,9 @@ Result<org::OrganisationDraft> read_draft(Context& context) {
     for (auto& problem : problems) body.problem(std::move(problem));
     draft.contacts.set(std::move(contacts));
   }
-  TAAWUN_CHECK(body.finish());
+  // Shape problems (wrong type, too long, unknown field) go with the draft, so the domain
+  // reports them together with its own checks: the user sees every mistake at once.
+  draft.input_problems = body.finish_into_list();
   return draft;
 }
 
@@ -118,10 +120,9 @@ Result<Response> list_organisations(Context& context) {
   if (filter.country)
     for (auto& c : *filter.country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   filter.parent_id = query.integer("parent_id", 1, INT64_MAX);
-  auto archived = query.text("archived", 5).value_or("false");
+  auto archived = query.choice("archived", {"false", "true", "all"}, "false");
   if (archived == "true") filter.archived = org::OrganisationFilter::Archived::only;
   else if (archived == "all") filter.archived = org::OrganisationFilter::Archived::include;
-  else if (archived != "false") return Error::validation({{"archived", "invalid_choice", {{"choices", "false, true, all"}}}});
   filter.sort = query.sort("name");
   filter.page = query.page();
   TAAWUN_CHECK(query.status());
