@@ -5,7 +5,7 @@ SHELL := /bin/bash
 DATABASE ?= sqlite:var/taawun.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: run test deps build web debug bench clean
+.PHONY: run test deps build web debug bench format clean
 
 deps:
 	@bash scripts/install-deps.sh run
@@ -42,6 +42,10 @@ debug: deps
 bench:
 	@bash scripts/install-deps.sh bench
 	@bash bench/run.sh
+
+# Lays out the C++ sources with the checked-in .clang-format.
+format:
+	@find src tests -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
 
 clean:
 	rm -rf build web/dist

@@ -1,0 +1,602 @@
+#!/usr/bin/env node
+// End-to-end tests of the Taawun web application in a real browser (Debian's chromium, headless,
+// driven by playwright-core), against `taawun serve` on a throwaway SQLite database.
+//
+//   cd web && node e2e/run.mjs
+//
+// Environment:
+//   TAAWUN_BINARY     the taawun executable (default ../build/debug/taawun)
+//   TAAWUN_ARTEFACTS  folder for the database, the server log and screenshots/ (default ../build/debug/e2e)
+//   TAAWUN_CHROMIUM   the browser (default /usr/bin/chromium)
+//   E2E_ONLY          run only the scenarios whose name contains this text
+//
+// Prints one line per scenario and finally `e2e: N passed, N failed`; exits 1 if any failed.
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { randomInt } from 'node:crypto'
+import { get as httpGet } from 'node:http'
+import {
+  artefacts,
+  checkPrerequisites,
+  createDemoDatabase,
+  launchChromium,
+  login,
+  newPassword,
+  rowsSelector,
+  startServer,
+  withTimeout,
+} from './lib.mjs'
+
+const kScenarioTimeoutMs = 60_000
+const kActionTimeoutMs = 15_000
+const screenshots = join(artefacts, 'screenshots')
+
+class Failure extends Error {}
+function expect(condition, message) {
+  if (!condition) throw new Failure(message)
+}
+
+const started = Date.now()
+const missing = checkPrerequisites()
+if (missing.length) {
+  for (const line of missing) console.error(`e2e: ${line}`)
+  console.log('e2e: 0 passed, 1 failed')
+  process.exit(1)
+}
+
+mkdirSync(artefacts, { recursive: true })
+// A partial run (E2E_ONLY) keeps the screenshots of the last full run.
+if (!process.env.E2E_ONLY) rmSync(screenshots, { recursive: true, force: true })
+mkdirSync(screenshots, { recursive: true })
+
+const password = newPassword()
+let server = null
+let browser = null
+const results = []
+
+// Shared between scenarios; a later scenario that needs the record creates it itself if needed.
+const nonce = String(randomInt(100_000, 999_999))
+const organisationName = `Société Éducative Kélébé ${nonce}`
+let organisationId = null
+
+async function newPage(options = {}) {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 860 }, ...options })
+  const page = await context.newPage()
+  page.setDefaultTimeout(kActionTimeoutMs)
+  page.setDefaultNavigationTimeout(kActionTimeoutMs)
+  const consoleErrors = []
+  page.on('pageerror', (error) => consoleErrors.push(String(error)))
+  return { context, page, consoleErrors }
+}
+
+async function shot(page, name) {
+  // Let transitions and lazy chunks settle so that the picture shows the finished screen.
+  await page.waitForLoadState('networkidle').catch(() => {})
+  await page.waitForTimeout(250)
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true })
+}
+
+async function waitForRows(page) {
+  await page.locator(rowsSelector).first().waitFor({ state: 'visible' })
+}
+
+/** Picks an entry of a Vuetify autocomplete by typing and clicking the option. */
+async function choose(page, testId, typed, optionText) {
+  const input = page.locator(`[data-testid="${testId}"] input`).first()
+  await input.click()
+  await input.fill(typed)
+  await page.getByRole('option', { name: optionText }).first().click()
+}
+
+/** Creates the shared organisation through the API when the UI scenario did not. */
+async function ensureOrganisation() {
+  if (organisationId) return organisationId
+  const { context, page } = await newPage()
+  try {
+    const response = await page.request.post(`${server.url}/api/v1/session`, { data: { username: 'officer', password } })
+    expect(response.ok(), `API login failed: ${response.status()}`)
+    const { csrf_token: csrf } = await response.json()
+    const created = await page.request.post(`${server.url}/api/v1/organisations`, {
+      data: { kind: '10', name_fr: organisationName, country: 'SN' },
+      headers: { 'X-CSRF-Token': csrf },
+    })
+    expect(created.ok(), `API create failed: ${created.status()}`)
+    organisationId = (await created.json()).id
+    return organisationId
+  } finally {
+    await context.close()
+  }
+}
+
+/** Headers of a GET with the given request headers (node:http, so nothing is decoded for us). */
+function headersOf(url, headers = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const request = httpGet(url, { headers }, (response) => {
+      response.resume()
+      resolvePromise({ status: response.statusCode, headers: response.headers })
+    })
+    request.on('error', reject)
+  })
+}
+
+const scenarios = [
+  {
+    name: 'the server sends the app compressed, hashed assets cached long, any path falls back to the app',
+    async run() {
+      const html = await headersOf(`${server.url}/organisations/123?x=1`, { 'Accept-Encoding': 'gzip' })
+      expect(html.status === 200 && String(html.headers['content-type']).startsWith('text/html'), `history fallback answered ${html.status} ${html.headers['content-type']}`)
+      expect(html.headers['content-encoding'] === 'gzip', 'index.html is not sent gzip-compressed')
+      const { context, page } = await newPage()
+      try {
+        const scripts = []
+        page.on('response', (response) => {
+          if (/\/assets\/.+\.js$/.test(response.url())) scripts.push(response.url())
+        })
+        await page.goto(`${server.url}/login`)
+        await page.locator('[data-testid="login-submit"]').waitFor()
+        expect(scripts.length > 0, 'no script loaded from /assets/')
+        const asset = await headersOf(scripts[0], { 'Accept-Encoding': 'gzip, br' })
+        expect(asset.headers['content-encoding'] === 'gzip', `${scripts[0]} is not sent gzip-compressed`)
+        expect(/max-age=\d{6,}/.test(String(asset.headers['cache-control'])), `hashed asset cache-control: ${asset.headers['cache-control']}`)
+        const plain = await headersOf(scripts[0])
+        expect(!plain.headers['content-encoding'], 'compressed answer to a client that did not ask for it')
+      } finally {
+        await context.close()
+      }
+    },
+  },
+  {
+    name: 'log in (and come back to the page asked for)',
+    async run() {
+      const { context, page, consoleErrors } = await newPage()
+      try {
+        await page.goto(`${server.url}/organisations`)
+        await page.waitForURL(/\/login\?redirect=/)
+        expect((await page.locator('html').getAttribute('lang')) === 'fr', 'French is not the default language')
+        await shot(page, 'fr-login')
+        await page.locator('input[name="username"]').fill('admin')
+        await page.locator('input[autocomplete="current-password"]').fill('not the password')
+        await page.locator('[data-testid="login-submit"]').click()
+        await page.locator('[data-testid="login-failed"]').waitFor()
+        await page.locator('input[autocomplete="current-password"]').fill(password)
+        await page.locator('[data-testid="login-submit"]').click()
+        await page.waitForURL((url) => url.pathname === '/organisations')
+        await waitForRows(page)
+        const total = await page.locator('[data-testid="total"]').innerText()
+        expect(/\d/.test(total), `no total shown under the table: "${total}"`)
+        await shot(page, 'fr-organisations')
+        expect(consoleErrors.length === 0, `page errors: ${consoleErrors.join(' | ')}`)
+      } finally {
+        await context.close()
+      }
+    },
+  },
+  {
+    name: 'session expiry sends to login and back',
+    async run() {
+      const { context, page } = await newPage()
+      try {
+        await login(page, server.url, 'manager', password)
+        await page.goto(`${server.url}/reference/currencies`)
+        await page.locator('[data-testid="currency-search"]').waitFor()
+        // The session disappears (expired, or signed out elsewhere): the next API call gets 401.
+        await context.clearCookies()
+        await page.locator('[data-testid="nav-organisations"]').click()
+        await page.waitForURL(/\/login\?.*expired=1/)
+        await page.locator('input[name="username"]').fill('manager')
+        await page.locator('input[autocomplete="current-password"]').fill(password)
+        await page.locator('[data-testid="login-submit"]').click()
+        await page.waitForURL((url) => url.pathname === '/organisations')
+        await waitForRows(page)
+      } finally {
+        await context.close()
+      }
+    },
+  },
+  {
+    name: 'create an organisation (server field error shown at its field)',
+    async run() {
+      const { context, page, consoleErrors } = await newPage()
+      try {
+        await login(page, server.url, 'officer', password, { path: '/organisations' })
+        await page.locator('[data-testid="new-organisation"]').click()
+        await page.waitForURL(/\/organisations\/new/)
+        await choose(page, 'field-kind', 'Gouvernement', /Gouvernement/)
+        await choose(page, 'field-country', 'Sénégal', /Sénégal/)
+        await page.locator('[data-testid="field-name_fr"] input').fill(organisationName)
+        await page.locator('[data-testid="field-name_ar"] input').fill(`مؤسسة كيليبي التعليمية ${nonce}`)
+        // Already used by a demo organisation: the server answers 422 already_taken for this field.
+        await page.locator('[data-testid="field-iati_identifier"] input').fill('XI-giz')
+        await shot(page, 'fr-organisation-form')
+        await page.locator('[data-testid="save"]').click()
+        const fieldMessage = page.locator('[data-testid="field-iati_identifier"] .v-messages__message')
+        await fieldMessage.first().waitFor()
+        expect((await fieldMessage.first().innerText()).trim().length > 0, 'no message at the IATI identifier field')
+        expect(page.url().endsWith('/organisations/new'), 'left the form despite the error')
+        await page.locator('[data-testid="field-iati_identifier"] input').fill(`XM-DAC-E2E${nonce}`)
+        await page.locator('[data-testid="save"]').click()
+        await page.waitForURL(/\/organisations\/\d+$/)
+        organisationId = Number(/\/organisations\/(\d+)$/.exec(page.url())[1])
+        await page.getByRole('heading', { level: 1, name: organisationName }).waitFor()
+        await shot(page, 'fr-organisation-detail')
+        expect(consoleErrors.length === 0, `page errors: ${consoleErrors.join(' | ')}`)
+      } finally {
+        await context.close()
+      }
+    },
+  },
+  {
+    name: 'find it by search, with and without accents',
+    async run() {
+      const id = await ensureOrganisation()
+      const { context, page } = await newPage()
+      try {
+        await login(page, server.url, 'viewer', password, { path: '/organisations' })
+        await waitForRows(page)
+        const search = page.locator('[data-testid="search"] input')
+        for (const text of [`Kélébé ${nonce}`, `kelebe ${nonce}`, `EDUCATIVE KELEBE ${nonce}`]) {
+          await search.fill(text)
+          await page.waitForURL((url) => url.searchParams.get('q') === text)
+          await page.locator(`${rowsSelector}[href="/organisations/${id}"]`).waitFor()
+          const rows = await page.locator(rowsSelector).count()
+          expect(rows === 1, `search "${text}" shows ${rows} rows, expected 1`)
+        }
+        await search.fill(`zzz-nothing-${nonce}`)
+        await page.locator('[data-testid="empty"]').waitFor()
+      } finally {
+        await context.close()
+      }
+    },
+  },
+  {
+    name: 'edit it',
+    async run() {
+      const id = await ensureOrganisation()
+      const { context, page } = await newPage()
+      try {
+        await login(page, server.url, 'officer', password, { path: `/organisations/${id}` })
+        await page.locator('[data-testid="edit"]').click()
+        await page.waitForURL(new RegExp(`/organisations/${id}/edit$`))
+        const acronym = page.locator('[data-testid="field-acronym"] input')
+        await acronym.waitFor()
+        await acronym.fill('SEK')
+        await page.locator('[data-testid="field-website"] input').fill('https://kelebe.example.org')
+        await page.locator('[data-testid="save"]').click()
+        await page.waitForURL(new RegExp(`/organisations/${id}$`))
+        await page.locator('header.page-header p', { hasText: 'SEK' }).waitFor()
+        await page.getByText('https://kelebe.example.org').first().waitFor()
+      } finally {
+        await context.close()
+      }
+    },
+  },
+  {
+    name: 'two people edit the same record: the second sees the conflict and keeps what they typed',
+    async run() {
+      const id = await ensureOrganisation()
+      const first = await newPage()
+      const second = await newPage()
+      try {
+        await login(first.page, server.url, 'officer', password, { path: `/organisations/${id}/edit` })
+        await login(second.page, server.url, 'manager', password, { path: `/organisations/${id}/edit` })
+        const firstAcronym = first.page.locator('[data-testid="field-acronym"] input')
+        const secondAcronym = second.page.locator('[data-testid="field-acronym"] input')
+        await firstAcronym.waitFor()
+        await secondAcronym.waitFor()
+        await firstAcronym.fill('FIRST')
+        await first.page.locator('[data-testid="save"]').click()
+        await first.page.waitForURL(new RegExp(`/organisations/${id}$`))
+
+        await secondAcronym.fill('SECOND')
+        await second.page.locator('[data-testid="field-address"] textarea, [data-testid="field-address"] input').first().fill('Avenue Mohammed V, Rabat')
+        await second.page.locator('[data-testid="save"]').click()
+        const dialog = second.page.locator('[data-testid="conflict-dialog"]')
+        await dialog.waitFor()
+        const row = second.page.locator('[data-testid="conflict-row-acronym"]')
+        await row.waitFor()
+        expect((await row.locator('td.mine').innerText()).includes('SECOND'), 'the conflict does not show what I typed')
+        expect((await row.locator('td.theirs').innerText()).includes('FIRST'), 'the conflict does not show the other change')
+        await shot(second.page, 'fr-organisation-conflict')
+        await second.page.locator('[data-testid="conflict-keep-mine"]').click()
+        await dialog.waitFor({ state: 'hidden' })
+        expect((await secondAcronym.inputValue()) === 'SECOND', 'my input was lost after reloading')
+        await second.page.locator('[data-testid="save"]').click()
+        await second.page.waitForURL(new RegExp(`/organisations/${id}$`))
+        await second.page.locator('header.page-header p', { hasText: 'SECOND' }).waitFor()
+        await second.page.getByText('Avenue Mohammed V, Rabat').first().waitFor()
+      } finally {
+        await first.context.close()
+        await second.context.close()
+      }
+    },
+  },
+  {
+    name: 'switch to Arabic: dir="rtl", Arabic labels, remembered',
+    async run() {
+      const { context, page } = await newPage()
+      try {
+        await login(page, server.url, 'admin', password, { path: '/organisations' })
+        await waitForRows(page)
+        expect((await page.locator('html').getAttribute('dir')) === 'ltr', 'French page is not ltr')
+        await page.locator('[data-testid="language-menu"]').click()
+        await page.locator('[data-testid="language-ar"]').click()
+        await page.waitForFunction(() => document.documentElement.dir === 'rtl')
+        expect((await page.locator('html').getAttribute('lang')) === 'ar', 'lang is not ar')
+        await page.locator('.v-application.v-locale--is-rtl').waitFor()
+        await page.locator('[data-testid="nav-organisations"]', { hasText: 'المنظمات' }).waitFor()
+        await page.getByRole('heading', { level: 1, name: 'المنظمات' }).waitFor()
+        // Names come back from the API in Arabic too (Accept-Language).
+        await page.locator('[data-testid="organisation-table"] thead', { hasText: 'الاسم' }).waitFor()
+        await page.reload()
+        await page.waitForFunction(() => document.documentElement.dir === 'rtl')
+        await page.locator('[data-testid="nav-organisations"]', { hasText: 'المنظمات' }).waitFor()
+        // Back to French for whoever uses this browser next.
+        await page.locator('[data-testid="language-menu"]').click()
+        await page.locator('[data-testid="language-fr"]').click()
+        await page.waitForFunction(() => document.documentElement.dir === 'ltr')
+      } finally {
+        await context.close()
+      }
+    },
+  },
+  {
+    name: 'a partner-scoped user cannot see the admin screens (menu hidden, URL refused)',
+    async run() {
+      const { context, page } = await newPage()
+      try {
+        await login(page, server.url, 'partner', password, { path: '/organisations' })
+        await waitForRows(page)
+        await page.locator('[data-testid="nav-organisations"]').waitFor()
+        for (const entry of ['users', 'tokens', 'audit']) {
+          expect((await page.locator(`[data-testid="nav-${entry}"]`).count()) === 0, `nav entry ${entry} is shown to a partner`)
+        }
+        expect((await page.locator('[data-testid="new-organisation"]').count()) === 0, 'a partner is offered to create organisations')
+        for (const path of ['/admin/users', '/admin/tokens', '/admin/audit']) {
+          await page.goto(server.url + path)
+          await page.locator('[data-testid="forbidden"]').waitFor()
+          expect((await page.locator('[data-testid="user-table"], [data-testid="audit-table"], [data-testid="token-table"]').count()) === 0, `${path} shows admin data`)
+        }
+        const response = await page.request.get(`${server.url}/api/v1/users`)
+        expect(response.status() === 403, `GET /api/v1/users answered ${response.status()} to a partner`)
+      } finally {
+        await context.close()
+      }
+    },
+  },
+  {
+    name: 'administration: create a partner user, who signs in; disable them; the audit shows before/after',
+    async run() {
+      const admin = await newPage()
+      const other = await newPage()
+      const username = `e2e-partner-${nonce}`
+      const userPassword = `Partner-${nonce}-pass`
+      try {
+        await login(admin.page, server.url, 'admin', password, { path: '/admin/users' })
+        await admin.page.locator('[data-testid="user-table"] tbody tr').first().waitFor()
+        await admin.page.locator('[data-testid="new-user"]').click()
+        const dialog = admin.page.locator('[data-testid="user-dialog"]')
+        await dialog.waitFor()
+        await dialog.locator('[data-testid="user-username"] input').fill(username)
+        await dialog.locator('[data-testid="user-display-name"] input').fill('Point focal Sénégal (e2e)')
+        await dialog.locator('[data-testid="user-role"]').click()
+        await admin.page.getByRole('option', { name: 'Partenaire (pays)' }).click()
+        await choose(admin.page, 'user-countries', 'Sénégal', /Sénégal/)
+        await admin.page.keyboard.press('Escape').catch(() => {})
+        await dialog.locator('[data-testid="user-password"] input').fill(userPassword)
+        await dialog.locator('[data-testid="user-save"]').click()
+        await dialog.waitFor({ state: 'hidden' })
+        const row = admin.page.locator('[data-testid="user-table"] tbody tr', { hasText: username })
+        await row.waitFor()
+        expect((await row.innerText()).includes('SN'), 'the new user row does not show the scope SN')
+
+        await login(other.page, server.url, username, userPassword, { path: '/organisations' })
+        await waitForRows(other.page)
+        expect((await other.page.locator('[data-testid="nav-users"]').count()) === 0, 'the new partner sees the users screen')
+        await other.context.clearCookies()
+
+        await row.getByRole('button', { name: `Désactiver ${username}` }).click()
+        await admin.page.getByRole('button', { name: 'Désactiver', exact: true }).last().click()
+        await row.getByText('Désactivé').waitFor()
+        await other.page.goto(`${server.url}/login`)
+        await other.page.locator('input[name="username"]').fill(username)
+        await other.page.locator('input[autocomplete="current-password"]').fill(userPassword)
+        await other.page.locator('[data-testid="login-submit"]').click()
+        await other.page.locator('[data-testid="login-failed"], [data-testid="problem"]').first().waitFor()
+        expect(other.page.url().includes('/login'), 'a disabled account could sign in')
+
+        await admin.page.locator('[data-testid="nav-audit"]').click()
+        // The newest change to a user: the account just disabled.
+        const first = admin.page.locator('[data-testid="audit-table"] tbody tr', { hasText: 'Modification' }).filter({ hasText: 'Utilisateur' }).first()
+        await first.waitFor()
+        await first.locator('[data-testid="audit-view"]').click()
+        const diff = admin.page.locator('[data-testid="audit-diff"]')
+        await diff.waitFor()
+        expect((await diff.innerText()).includes('disabled'), 'the before/after view does not show the disabled field')
+        await shot(admin.page, 'fr-audit-diff')
+      } finally {
+        await admin.context.close()
+        await other.context.close()
+      }
+    },
+  },
+  {
+    name: 'keyboard only: sign in, skip link, reach a screen from the menu, visible focus',
+    async run() {
+      const { context, page } = await newPage()
+      try {
+        await page.goto(`${server.url}/login`)
+        const username = page.locator('input[name="username"]')
+        await username.waitFor()
+        // The username field has the focus on arrival.
+        await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'username')
+        await page.keyboard.type('viewer')
+        await page.keyboard.press('Tab')
+        await page.keyboard.type(password)
+        await page.keyboard.press('Enter')
+        await page.waitForURL((url) => url.pathname === '/')
+
+        await page.keyboard.press('Tab')
+        // The skip link slides into view when focused (0.1 s transition).
+        const skipShown = await page
+          .waitForFunction(() => {
+            const element = document.activeElement
+            return !!element?.classList.contains('skip-link') && element.getBoundingClientRect().top >= 0
+          }, null, { timeout: 2000 })
+          .then(() => true)
+          .catch(() => false)
+        expect(skipShown, `the first Tab does not show the skip link (focus on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))})`)
+        let reached = false
+        for (let i = 0; i < 40 && !reached; i += 1) {
+          await page.keyboard.press('Tab')
+          reached = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'nav-organisations')
+        }
+        expect(reached, `Tab never reaches the Organisations menu entry (stopped on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 160))})`)
+        const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle)
+        expect(outline !== 'none', 'the focused menu entry has no visible focus outline')
+        await page.keyboard.press('Enter')
+        await page.waitForURL((url) => url.pathname === '/organisations')
+        await waitForRows(page)
+
+        // On a fresh page, Tab then Enter on the skip link puts the focus on the content.
+        await page.reload()
+        await waitForRows(page)
+        await page.keyboard.press('Tab')
+        await page.waitForFunction(() => !!document.activeElement?.classList.contains('skip-link'))
+        await page.keyboard.press('Enter')
+        await page.waitForFunction(() => document.activeElement?.id === 'main-content')
+      } finally {
+        await context.close()
+      }
+    },
+  },
+  {
+    name: 'log out',
+    async run() {
+      const { context, page } = await newPage()
+      try {
+        await login(page, server.url, 'officer', password, { path: '/organisations' })
+        await waitForRows(page)
+        await page.locator('[data-testid="user-menu"]').click()
+        await page.locator('[data-testid="logout"]').click()
+        await page.waitForURL(/\/login\?bye=1/)
+        const me = await page.request.get(`${server.url}/api/v1/me`)
+        expect(me.status() === 401, `GET /me after logout answered ${me.status()}`)
+        await page.goto(`${server.url}/organisations`)
+        await page.waitForURL(/\/login\?redirect=/)
+      } finally {
+        await context.close()
+      }
+    },
+  },
+  ...['fr', 'ar'].map((language) => ({
+    name: `screenshots of the main screens in ${language}`,
+    async run() {
+      const id = await ensureOrganisation()
+      const { context, page, consoleErrors } = await newPage({ locale: language === 'ar' ? 'ar-MA' : 'fr-FR' })
+      try {
+        await context.addInitScript((lang) => window.localStorage.setItem('taawun.lang', lang), language)
+        if (language === 'ar') {
+          await page.goto(`${server.url}/login`)
+          await page.waitForFunction(() => document.documentElement.dir === 'rtl')
+          await shot(page, 'ar-login')
+        }
+        await login(page, server.url, 'admin', password, { path: '/organisations' })
+        await waitForRows(page)
+        expect((await page.locator('html').getAttribute('lang')) === language, `page language is not ${language}`)
+        if (language === 'ar') await shot(page, 'ar-organisations')
+
+        await page.goto(`${server.url}/organisations/${id}`)
+        await page.locator('[data-testid="edit"]').waitFor()
+        if (language === 'ar') await shot(page, 'ar-organisation-detail')
+        await page.goto(`${server.url}/organisations/${id}/edit`)
+        await page.locator('[data-testid="field-acronym"] input').waitFor()
+        if (language === 'ar') await shot(page, 'ar-organisation-form')
+
+        await page.goto(`${server.url}/reference/countries`)
+        await page.locator('[data-testid="world-map"] canvas').first().waitFor()
+        await page.locator('[data-testid="country-table"] tbody tr').first().waitFor()
+        await shot(page, `${language}-countries-map`)
+
+        await page.goto(`${server.url}/admin/users`)
+        await page.locator('[data-testid="user-table"] tbody tr').first().waitFor()
+        await shot(page, `${language}-admin-users`)
+
+        await page.goto(`${server.url}/admin/audit`)
+        await page.locator('[data-testid="audit-table"] tbody tr').first().waitFor()
+        await shot(page, `${language}-audit`)
+
+        await page.goto(`${server.url}/admin/tokens`)
+        await page.locator('[data-testid="token-table"]').waitFor()
+        await shot(page, `${language}-admin-tokens`)
+
+        await page.goto(`${server.url}/reference/currencies`)
+        await page.locator('[data-testid="currency-search"]').waitFor()
+        await shot(page, `${language}-currencies`)
+
+        await page.goto(`${server.url}/reference/codelists`)
+        await page.waitForLoadState('networkidle')
+        await shot(page, `${language}-codelists`)
+
+        await page.goto(`${server.url}/account`)
+        await page.locator('[data-testid="account-language"]').waitFor()
+        await shot(page, `${language}-account`)
+
+        // Usable at 360 px: the list renders without horizontal scrolling of the page itself.
+        await page.setViewportSize({ width: 360, height: 740 })
+        await page.goto(`${server.url}/organisations`)
+        await waitForRows(page)
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+        expect(overflow <= 1, `the page scrolls sideways at 360 px (${overflow} px)`)
+        await shot(page, `${language}-organisations-360px`)
+        expect(consoleErrors.length === 0, `page errors: ${consoleErrors.join(' | ')}`)
+      } finally {
+        await context.close()
+      }
+    },
+  })),
+]
+
+async function main() {
+  const only = process.env.E2E_ONLY
+  const selected = only ? scenarios.filter((scenario) => scenario.name.includes(only)) : scenarios
+  const logFile = createWriteStream(join(artefacts, 'server.log'))
+  try {
+    const database = await createDemoDatabase(artefacts, password)
+    server = await startServer(database, { logFile })
+    console.log(`e2e: server ${server.url} (pid ${server.pid}), database ${database}, artefacts ${artefacts}`)
+    browser = await launchChromium()
+    for (const scenario of selected) {
+      const begin = Date.now()
+      try {
+        await withTimeout(scenario.run(), kScenarioTimeoutMs, scenario.name)
+        results.push({ name: scenario.name, ok: true })
+        console.log(`ok    ${scenario.name} (${((Date.now() - begin) / 1000).toFixed(1)} s)`)
+      } catch (error) {
+        results.push({ name: scenario.name, ok: false })
+        const message = String(error?.message ?? error).split('\n').slice(0, 6).join('\n      ')
+        console.log(`FAIL  ${scenario.name} (${((Date.now() - begin) / 1000).toFixed(1)} s)\n      ${message}`)
+      }
+    }
+  } catch (error) {
+    results.push({ name: 'set-up', ok: false })
+    console.log(`FAIL  set-up: ${error?.message ?? error}`)
+  } finally {
+    if (browser) await browser.close().catch(() => {})
+    if (server) await server.stop()
+    logFile.end()
+  }
+  const passed = results.filter((result) => result.ok).length
+  const failed = results.length - passed
+  console.log(`e2e: screenshots in ${screenshots}; took ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  console.log(`e2e: ${passed} passed, ${failed} failed`)
+  process.exit(failed > 0 ? 1 : 0)
+}
+
+// SIGTERM/SIGINT to the runner still stops the server it started.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    void (server ? server.stop() : Promise.resolve()).finally(() => process.exit(130))
+  })
+}
+
+await main()

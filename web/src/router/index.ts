@@ -1,0 +1,209 @@
+// Routes, one lazy chunk per area (organisations, reference, admin, account), and the guards:
+// signed-in check (with return to the asked page after login) and role check (admin screens).
+import {
+  createRouter,
+  createWebHistory,
+  type RouteLocationRaw,
+  type RouteRecordNormalized,
+  type RouteRecordRaw,
+  type Router,
+  type RouterHistory,
+} from 'vue-router'
+import type { Role } from '@/api/types'
+import { canEnter, forgetSession, kAreaRoles, loadMe, session } from '@/session'
+import { setPageTitle } from '@/composables/breadcrumbs'
+
+export interface Crumb {
+  /** i18n key */
+  label: string
+  to?: RouteLocationRaw
+}
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean
+    layout?: 'blank' | 'shell'
+    roles?: Role[]
+    /** i18n key of the page title */
+    title?: string
+    crumbs?: Crumb[]
+  }
+}
+
+const Organisations = () => import('@/features/organisations/OrganisationListView.vue')
+const OrganisationDetail = () => import('@/features/organisations/OrganisationDetailView.vue')
+const OrganisationForm = () => import('@/features/organisations/OrganisationFormView.vue')
+
+const home: Crumb = { label: 'nav.home', to: { name: 'home' } }
+const organisations: Crumb = { label: 'nav.organisations', to: { name: 'organisations' } }
+const reference: Crumb = { label: 'nav.reference' }
+const administration: Crumb = { label: 'nav.administration' }
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/features/auth/LoginView.vue'),
+    meta: { public: true, layout: 'blank', title: 'auth.title' },
+  },
+  {
+    path: '/',
+    name: 'home',
+    component: () => import('@/features/home/HomeView.vue'),
+    meta: { title: 'home.title', crumbs: [] },
+  },
+  {
+    path: '/organisations',
+    name: 'organisations',
+    component: Organisations,
+    meta: { title: 'organisations.title', crumbs: [home] },
+  },
+  {
+    path: '/organisations/new',
+    name: 'organisation-new',
+    component: OrganisationForm,
+    meta: { title: 'organisations.new', crumbs: [home, organisations], roles: kAreaRoles.organisationsWrite },
+  },
+  {
+    path: '/organisations/:id(\\d+)',
+    name: 'organisation',
+    component: OrganisationDetail,
+    props: true,
+    meta: { title: 'organisations.title', crumbs: [home, organisations] },
+  },
+  {
+    path: '/organisations/:id(\\d+)/edit',
+    name: 'organisation-edit',
+    component: OrganisationForm,
+    props: true,
+    meta: { title: 'organisations.editTitle', crumbs: [home, organisations], roles: kAreaRoles.organisationsWrite },
+  },
+  {
+    path: '/reference',
+    redirect: { name: 'countries' },
+  },
+  {
+    path: '/reference/countries',
+    name: 'countries',
+    component: () => import('@/features/reference/CountriesView.vue'),
+    meta: { title: 'reference.countries.title', crumbs: [home, reference] },
+  },
+  {
+    path: '/reference/currencies',
+    name: 'currencies',
+    component: () => import('@/features/reference/CurrenciesView.vue'),
+    meta: { title: 'reference.currencies.title', crumbs: [home, reference] },
+  },
+  {
+    path: '/reference/codelists/:name?',
+    name: 'codelists',
+    component: () => import('@/features/reference/CodelistsView.vue'),
+    props: true,
+    meta: { title: 'reference.codelists.title', crumbs: [home, reference] },
+  },
+  {
+    path: '/admin',
+    redirect: { name: 'users' },
+  },
+  {
+    path: '/admin/users',
+    name: 'users',
+    component: () => import('@/features/admin/UsersView.vue'),
+    meta: { title: 'admin.users.title', crumbs: [home, administration], roles: kAreaRoles.users },
+  },
+  {
+    path: '/admin/tokens',
+    name: 'tokens',
+    component: () => import('@/features/admin/TokensView.vue'),
+    meta: { title: 'admin.tokens.title', crumbs: [home, administration], roles: kAreaRoles.tokens },
+  },
+  {
+    path: '/admin/audit',
+    name: 'audit',
+    component: () => import('@/features/admin/AuditView.vue'),
+    meta: { title: 'admin.audit.title', crumbs: [home, administration], roles: kAreaRoles.audit },
+  },
+  {
+    path: '/account',
+    name: 'account',
+    component: () => import('@/features/account/AccountView.vue'),
+    meta: { title: 'account.title', crumbs: [home] },
+  },
+  {
+    path: '/forbidden',
+    name: 'forbidden',
+    component: () => import('@/features/home/ForbiddenView.vue'),
+    meta: { title: 'forbidden.title', crumbs: [home] },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('@/features/home/NotFoundView.vue'),
+    meta: { title: 'notFound.title', crumbs: [home] },
+  },
+]
+
+/** Only same-site paths are followed after login (no open redirect). */
+export function safeRedirect(value: unknown): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/login')) {
+    return '/'
+  }
+  return value
+}
+
+/** Starts loading lazy route components (the router would only start after the guards). */
+function preloadComponents(records: readonly RouteRecordNormalized[]): void {
+  for (const record of records) {
+    for (const component of Object.values(record.components ?? {})) {
+      // A lazy component is a function returning the import; a loaded one is an object.
+      if (typeof component === 'function' && !('__vccOpts' in component) && !('setup' in component)) {
+        void (component as () => Promise<unknown>)().catch(() => {})
+      }
+    }
+  }
+}
+
+export function installGuards(router: Router): void {
+  router.beforeEach(async (to) => {
+    setPageTitle(null)
+    if (to.meta.public) {
+      return true
+    }
+    if (!session.me) {
+      // First page of a visit: fetch the page's code while asking the server who we are.
+      preloadComponents(to.matched)
+      let me = null
+      try {
+        me = await loadMe()
+      } catch {
+        // Server unreachable: the login page says so when the user tries.
+      }
+      if (!me) return { name: 'login', query: { redirect: to.fullPath } }
+    }
+    if (!canEnter(to.meta.roles)) {
+      return { name: 'forbidden', query: { from: to.fullPath } }
+    }
+    return true
+  })
+}
+
+/**
+ * What the API client does on any 401: forget the session and go to the login page, which comes
+ * back to the page the user was on once they have signed in again.
+ */
+export function redirectToLogin(router: Router): void {
+  const current = router.currentRoute.value
+  forgetSession()
+  if (current.name === 'login') return
+  void router.push({ name: 'login', query: { redirect: current.fullPath, expired: '1' } })
+}
+
+export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)): Router {
+  const router = createRouter({
+    history,
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  })
+  installGuards(router)
+  return router
+}

@@ -1,0 +1,71 @@
+// Who is signed in. A plain reactive store: the shell, the router guard and the views read it.
+import { computed, reactive } from 'vue'
+import { call, setCsrfToken } from '@/api/client'
+import type { Me, Role } from '@/api/types'
+
+interface SessionState {
+  me: Me | null
+  /** True once GET /me has answered (signed in or not) in this page's life. */
+  checked: boolean
+}
+
+export const session = reactive<SessionState>({ me: null, checked: false })
+
+export const isSignedIn = computed(() => session.me !== null)
+
+export function hasRole(...roles: Role[]): boolean {
+  return session.me !== null && roles.includes(session.me.role)
+}
+
+/** Areas and the roles that may enter them (the server enforces the same rules; this only hides). */
+export const kAreaRoles = {
+  users: ['admin'] as Role[],
+  tokens: ['admin'] as Role[],
+  audit: ['admin', 'manager'] as Role[],
+  organisationsWrite: ['admin', 'manager', 'officer'] as Role[],
+}
+
+export function canEnter(roles: readonly Role[] | undefined): boolean {
+  if (!roles || roles.length === 0) return true
+  return hasRole(...roles)
+}
+
+export async function signIn(username: string, password: string): Promise<Me> {
+  const { data } = await call('post', '/api/v1/session', { body: { username, password }, skipAuthRedirect: true })
+  setCsrfToken(data.csrf_token)
+  session.me = data.user
+  session.checked = true
+  return data.user
+}
+
+/** Asks the server who we are; null when not signed in. Other failures are thrown. */
+export async function loadMe(): Promise<Me | null> {
+  try {
+    const { data } = await call('get', '/api/v1/me', { skipAuthRedirect: true })
+    if (data.csrf_token) setCsrfToken(data.csrf_token)
+    session.me = data
+    return data
+  } catch (error) {
+    if ((error as { status?: number }).status === 401) {
+      session.me = null
+      setCsrfToken(null)
+      return null
+    }
+    throw error
+  } finally {
+    session.checked = true
+  }
+}
+
+export function forgetSession(): void {
+  session.me = null
+  setCsrfToken(null)
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await call('delete', '/api/v1/session', { skipAuthRedirect: true })
+  } finally {
+    forgetSession()
+  }
+}
