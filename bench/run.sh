@@ -52,7 +52,7 @@ start_postgres() {  # a throwaway cluster of our own on a private port
 # wrk's summary → "req/s p50_ms p99_ms"
 measure() {  # measure NAME PATH [LUA_SCRIPT]
   local name=$1 path=$2 script=${3:-} out
-  local args=(-t2 -c"$connections" -d"${duration}s" --latency -H "Authorization: Bearer $token")
+  local args=(-t2 -c"$connections" -d"${duration}s" --timeout 5s --latency -H "Authorization: Bearer $token")
   [ -n "$script" ] && args+=(-s "$script")
   out=$(wrk "${args[@]}" "$base$path")
   local rps p50 p99 errors
@@ -60,8 +60,12 @@ measure() {  # measure NAME PATH [LUA_SCRIPT]
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   errors=$(awk '/Non-2xx or 3xx responses/ {print $5}' <<<"$out")
+  local timeouts
+  timeouts=$(sed -nE 's/.*timeout ([0-9]+).*/\1/p' <<<"$out")
+  [ -n "$timeouts" ] && [ "$timeouts" != 0 ] && errors="${errors:-0} (+$timeouts timeouts)"
   printf '| %s | %s | %s | %s | %s | %s |\n' "$backend_label" "$name" "$rps" "$(ms "$p50")" "$(ms "$p99")" \
     "${errors:-0}" | tee -a "$results"
+  sleep 2  # let the server drain what wrk left in flight before the next measurement
 }
 ms() {  # wrk prints 812.00us, 1.23ms or 1.02s; the table shows milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000;
@@ -112,14 +116,17 @@ request = function()
   local body = string.format(
     '{"kind":"10","name_fr":"Organisme de mesure %d-%d-%d","country":"SN","acronym":"OM"}',
     id, counter, os.time())
-  return wrk.format("POST", "/api/v1/organisations", {["Content-Type"] = "application/json"}, body)
+  -- Passing headers replaces wrk.headers (and the -H Authorization): merge them.
+  local headers = {["Content-Type"] = "application/json"}
+  for name, value in pairs(wrk.headers) do headers[name] = value end
+  return wrk.format("POST", "/api/v1/organisations", headers, body)
 end
 EOF
   measure "/healthz (baseline)" "/healthz"
   measure "list: 50 a page, kind + country, sorted by name" "/api/v1/organisations?limit=50&kind=10&country=SN&sort=name"
-  measure "list: text search, page 3, sorted by -updated_at" "/api/v1/organisations?limit=50&offset=100&q=sante&sort=-updated_at"
   measure "detail (random id)" "" "$work/detail.lua"
   measure "countries search (accents ignored)" "/api/v1/countries?q=cote%20d%27ivoire"
+  measure "list: text search in 100k, page 3, by -updated_at" "/api/v1/organisations?limit=50&offset=100&q=sante&sort=-updated_at"
   measure "create (bearer token)" "" "$work/create.lua"
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
   if [ "$backend" = postgresql ]; then
