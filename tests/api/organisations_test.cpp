@@ -35,6 +35,14 @@ TEST_P(Organisations, CreateReadAndLocate) {
   EXPECT_EQ(read.json()["country_name"], "Senegal");
   EXPECT_EQ(read.json()["contacts"][0]["email"], "awa@example.sn");
   EXPECT_EQ(read.json()["iati_identifier"], iati);
+
+  // Lists carry the names in the asked language but never the contacts (personal data).
+  auto listed = admin().get("/api/v1/organisations?lang=ar&q=" + url_encode(iati));
+  ASSERT_EQ(listed.json()["total"], 1) << listed.body;
+  const auto& item = listed.json()["items"][0];
+  EXPECT_EQ(item["country_name"], "السّنغال");
+  EXPECT_FALSE(item["kind_name"].get<std::string>().empty());
+  EXPECT_FALSE(item.contains("contacts")) << listed.body;
 }
 
 TEST_P(Organisations, SearchIgnoresCaseAndAccentsAndFindsArabic) {

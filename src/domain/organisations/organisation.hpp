@@ -25,6 +25,7 @@ struct Organisation {
   std::optional<std::int64_t> parent_id;
   std::optional<std::string> website, address;
   std::vector<Contact> contacts;
+  bool contacts_included = true;  // false on list items, which leave contacts out
   bool archived = false;
   std::int64_t version = 1;
   std::string created_at, updated_at;

@@ -190,9 +190,11 @@ Result<Page<Organisation>> list(db::Connection& connection, const accounts::Acto
   page.total = connection.query("SELECT COUNT(*) FROM organisations o" + where, params).front().integer(0);
   if (page.total == 0 || filter.page.offset >= page.total) return page;
   params.add(filter.page.limit).add(filter.page.offset);
-  auto rows = connection.query(fmt::format("{}{} ORDER BY {} LIMIT ? OFFSET ?", kSelectOrganisation, where, order), params);
+  auto rows =
+      connection.query(fmt::format("{}{} ORDER BY {} LIMIT ? OFFSET ?", kSelectOrganisationSummary, where, order), params);
+  auto names = reference::names(connection);
   page.items.reserve(rows.rows.size());
-  for (const auto& row : rows.rows) page.items.push_back(organisation_from(row));
+  for (const auto& row : rows.rows) page.items.push_back(organisation_from(row, *names));
   return page;
 }
 

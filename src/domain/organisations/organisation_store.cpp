@@ -8,14 +8,15 @@
 
 namespace taawun::organisations {
 
-const char* const kSelectOrganisation =
-    "SELECT o.id, o.kind, o.name_fr, o.name_ar, o.name_en, o.acronym, o.country_code, o.iati_identifier, "
-    "o.parent_id, o.website, o.address, o.contacts, o.archived, o.version, o.created_at, o.updated_at, "
-    "k.name_fr, k.name_en, c.name_fr, c.name_ar, c.name_en, p.name_fr, p.name_ar, p.name_en "
-    "FROM organisations o "
-    "LEFT JOIN codelist_entries k ON k.codelist = 'OrganisationType' AND k.code = o.kind "
-    "LEFT JOIN countries c ON c.code = o.country_code "
-    "LEFT JOIN organisations p ON p.id = o.parent_id";
+// Kind and country names come from reference::names (in memory), not from joins.
+#define TAAWUN_ORGANISATION_COLUMNS(contacts)                                                                   \
+  "SELECT o.id, o.kind, o.name_fr, o.name_ar, o.name_en, o.acronym, o.country_code, o.iati_identifier, "        \
+  "o.parent_id, o.website, o.address, " contacts ", o.archived, o.version, o.created_at, o.updated_at, "       \
+  "p.name_fr, p.name_ar, p.name_en FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id"
+const char* const kSelectOrganisation = TAAWUN_ORGANISATION_COLUMNS("o.contacts");
+// Lists leave the contacts out: personal data, read one record at a time on the detail.
+const char* const kSelectOrganisationSummary = TAAWUN_ORGANISATION_COLUMNS("NULL");
+#undef TAAWUN_ORGANISATION_COLUMNS
 
 std::vector<Contact> parse_contacts(const std::string& json_text) {
   std::vector<Contact> contacts;
@@ -33,7 +34,7 @@ std::string contacts_json(const std::vector<Contact>& contacts) {
   return json.dump();
 }
 
-Organisation organisation_from(const db::Row& row) {
+Organisation organisation_from(const db::Row& row, const reference::ReferenceNames& names) {
   Organisation o;
   o.id = row.integer(0);
   o.kind = row.text(1);
@@ -46,21 +47,22 @@ Organisation organisation_from(const db::Row& row) {
   o.parent_id = row.optional_integer(8);
   o.website = row.optional_text(9);
   o.address = row.optional_text(10);
-  o.contacts = parse_contacts(row.text(11));
+  o.contacts_included = !row.is_null(11);
+  if (o.contacts_included) o.contacts = parse_contacts(row.text(11));
   o.archived = row.flag(12);
   o.version = row.integer(13);
   o.created_at = row.text(14);
   o.updated_at = row.text(15);
-  o.kind_name = {row.text(16), row.text(16), row.text(17)};
-  o.country_name = {row.text(18), row.text(19), row.text(20)};
-  o.parent_name = {row.text(21), row.text(22), row.text(23)};
+  o.kind_name = names.organisation_type(o.kind);
+  if (o.country_code) o.country_name = names.country(*o.country_code);
+  o.parent_name = {row.text(16), row.text(17), row.text(18)};
   return o;
 }
 
 std::optional<Organisation> find(db::Connection& connection, std::int64_t id) {
   auto rows = connection.query(std::string(kSelectOrganisation) + " WHERE o.id = ?", db::Params(id));
   if (rows.empty()) return std::nullopt;
-  return organisation_from(rows.front());
+  return organisation_from(rows.front(), *reference::names(connection));
 }
 
 std::string snapshot_json(const Organisation& o) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <mutex>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -55,7 +56,39 @@ Country country_from(const db::Row& row) {
                  {row.text(11), row.text(12), row.text(13)}, row.flag(14), row.flag(15), row.flag(16), row.flag(17)};
 }
 
+std::mutex names_mutex;
+std::shared_ptr<const ReferenceNames> cached_names;  // guarded by names_mutex
+
 }  // namespace
+
+const LocalisedName& ReferenceNames::country(const std::string& code) const {
+  static const LocalisedName kNone;
+  auto found = countries.find(code);
+  return found == countries.end() ? kNone : found->second;
+}
+
+const LocalisedName& ReferenceNames::organisation_type(const std::string& code) const {
+  static const LocalisedName kNone;
+  auto found = organisation_types.find(code);
+  return found == organisation_types.end() ? kNone : found->second;
+}
+
+std::shared_ptr<const ReferenceNames> names(db::Connection& connection) {
+  {
+    std::lock_guard lock(names_mutex);
+    if (cached_names) return cached_names;
+  }
+  auto loaded = std::make_shared<ReferenceNames>();
+  for (const auto& row : connection.query("SELECT code, name_fr, name_ar, name_en FROM countries").rows)
+    loaded->countries.emplace(row.text(0), LocalisedName{row.text(1), row.text(2), row.text(3)});
+  // IATI codelists have no Arabic names: Arabic pages show the French one.
+  for (const auto& row :
+       connection.query("SELECT code, name_fr, name_en FROM codelist_entries WHERE codelist = 'OrganisationType'").rows)
+    loaded->organisation_types.emplace(row.text(0), LocalisedName{row.text(1), row.text(1), row.text(2)});
+  std::lock_guard lock(names_mutex);
+  if (!cached_names) cached_names = std::move(loaded);
+  return cached_names;
+}
 
 LoadCounts load(db::Connection& connection) {
   LoadCounts counts;
@@ -103,6 +136,10 @@ LoadCounts load(db::Connection& connection) {
     ++counts.codelist_entries;
   }
   transaction.commit();
+  {
+    std::lock_guard lock(names_mutex);
+    cached_names.reset();
+  }
   return counts;
 }
 

@@ -3,8 +3,10 @@
 // (ISO 4217) and IATI codelists. Loaded from the files under reference/ compiled into the
 // binary; read-only for every authenticated user.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/error.hpp"
@@ -19,6 +21,18 @@ struct LoadCounts {
 };
 // Inserts or updates every reference row; never deletes (organisations point at countries).
 LoadCounts load(db::Connection& connection);
+
+// Names of countries and organisation types, held in memory: every organisation row shows them,
+// and two joins per row were a third of a list's database time (bench/README.md). Reference
+// data changes only through load(), which every command runs at start-up and which drops this
+// copy, so a server always answers with what its database holds.
+struct ReferenceNames {
+  std::unordered_map<std::string, LocalisedName> countries;           // by ISO alpha-2
+  std::unordered_map<std::string, LocalisedName> organisation_types;  // by IATI code
+  const LocalisedName& country(const std::string& code) const;
+  const LocalisedName& organisation_type(const std::string& code) const;
+};
+std::shared_ptr<const ReferenceNames> names(db::Connection& connection);
 bool is_loaded(db::Connection& connection);
 
 struct Country {

@@ -40,7 +40,7 @@ void write_organisation(JsonWriter& json, const org::Organisation& o, const acco
       .field("parent_name", o.parent_id ? optional_name(o.parent_name) : std::nullopt)
       .field("website", o.website)
       .field("address", o.address);
-  if (org::can_see_contacts(actor, o)) {
+  if (o.contacts_included && org::can_see_contacts(actor, o)) {
     json.key("contacts").begin_array();
     for (const auto& c : o.contacts)
       json.begin_object().field("name", c.name).field("role", c.role).field("email", c.email).field("phone", c.phone).end_object();
