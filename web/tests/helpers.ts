@@ -1,8 +1,15 @@
 import { vi } from 'vitest'
+import { mount, type VueWrapper } from '@vue/test-utils'
+import { h } from 'vue'
+import { createMemoryHistory, RouterView } from 'vue-router'
 import { createVuetify } from 'vuetify'
 import { createVueI18nAdapter } from 'vuetify/locale/adapters/vue-i18n'
 import { useI18n } from 'vue-i18n'
+import { configureClient } from '@/api/client'
+import type { Me } from '@/api/types'
 import { createAppI18n, setActiveI18n, type Language } from '@/i18n'
+import { createAppRouter } from '@/router'
+import { session } from '@/session'
 
 export interface Recorded {
   method: string
@@ -59,3 +66,26 @@ export function createTestPlugins(language: Language = 'fr') {
 }
 
 export const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+/** Signs in with `role` (French, no country or organisation scope) and talks French to the server. */
+export function signIn(role: Me['role'], id = 1) {
+  session.me = { id, username: role, display_name: role, role, countries: [], organisations: [], language: 'fr' }
+  session.checked = true
+  configureClient({ language: () => 'fr', onUnauthenticated: () => {} })
+}
+
+/** The reference lists the organisation screens read: organisation kinds and countries. */
+export const organisationReferenceRoutes = {
+  'GET /api/v1/codelists/OrganisationType': () => json(200, { items: [{ code: '10', name: 'Gouvernement', category: null, withdrawn: false }], total: 1 }),
+  'GET /api/v1/countries': () => json(200, { items: [], total: 0 }),
+}
+
+/** Mounts the app at `path` through <router-view>, as in the app (so that route guards apply), and lets it settle. */
+export async function mountRoute(path: string, ticks: number) {
+  const { i18n, vuetify } = createTestPlugins('fr')
+  const router = createAppRouter(createMemoryHistory())
+  await router.push(path)
+  const wrapper: VueWrapper = mount({ render: () => h(RouterView) }, { global: { plugins: [i18n, vuetify, router] }, attachTo: document.body })
+  for (let i = 0; i < ticks; i++) await flush()
+  return { wrapper, router }
+}

@@ -1,10 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { mount, type VueWrapper } from '@vue/test-utils'
-import { h } from 'vue'
-import { createMemoryHistory, RouterView } from 'vue-router'
-import { configureClient } from '@/api/client'
-import { createAppRouter } from '@/router'
-import { session } from '@/session'
+import type { VueWrapper } from '@vue/test-utils'
 import { mapFieldErrors, normaliseFieldPath } from '@/composables/fieldErrors'
 import {
   conflictRows,
@@ -16,7 +11,7 @@ import {
   type OrganisationForm,
 } from '@/features/organisations/form'
 import type { Organisation } from '@/api/types'
-import { createTestPlugins, flush, json, mockFetch, problem } from './helpers'
+import { flush, json, mockFetch, mountRoute, organisationReferenceRoutes, problem, signIn } from './helpers'
 
 const t = (key: string) => `t:${key}`
 const te = (key: string) => key === 'fieldErrors.invalid_email'
@@ -112,11 +107,7 @@ describe('organisation form rules', () => {
 describe('OrganisationFormView', () => {
   let wrapper: VueWrapper | null = null
 
-  beforeEach(() => {
-    session.me = { id: 1, username: 'admin', display_name: 'Admin', role: 'admin', countries: [], organisations: [], language: 'fr' }
-    session.checked = true
-    configureClient({ language: () => 'fr', onUnauthenticated: () => {} })
-  })
+  beforeEach(() => signIn('admin'))
   afterEach(() => {
     wrapper?.unmount()
     wrapper = null
@@ -124,21 +115,13 @@ describe('OrganisationFormView', () => {
   })
 
   const common = {
-    'GET /api/v1/codelists/OrganisationType': () => json(200, { items: [{ code: '10', name: 'Gouvernement', category: null, withdrawn: false }], total: 1 }),
-    'GET /api/v1/countries': () => json(200, { items: [], total: 0 }),
+    ...organisationReferenceRoutes,
     'GET /api/v1/organisations': () => json(200, { items: [], total: 0 }),
   }
 
+  // Through <router-view>, as in the app, so that the leave guard has its route.
   async function mountEdit() {
-    const { i18n, vuetify } = createTestPlugins('fr')
-    const router = createAppRouter(createMemoryHistory())
-    await router.push('/organisations/7/edit')
-    // Through <router-view>, as in the app, so that the leave guard has its route.
-    wrapper = mount({ render: () => h(RouterView) }, {
-      global: { plugins: [i18n, vuetify, router] },
-      attachTo: document.body,
-    })
-    for (let i = 0; i < 5; i++) await flush()
+    ;({ wrapper } = await mountRoute('/organisations/7/edit', 5))
     return wrapper
   }
 

@@ -1,12 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { mount, type VueWrapper } from '@vue/test-utils'
-import { h } from 'vue'
-import { createMemoryHistory, RouterView, type Router } from 'vue-router'
-import { configureClient } from '@/api/client'
-import { createAppRouter } from '@/router'
-import { session } from '@/session'
+import type { VueWrapper } from '@vue/test-utils'
+import type { Router } from 'vue-router'
 import type { Organisation } from '@/api/types'
-import { createTestPlugins, flush, json, mockFetch, problem, type Recorded } from './helpers'
+import { flush, json, mockFetch, mountRoute, organisationReferenceRoutes, problem, signIn, type Recorded } from './helpers'
 
 function organisation(id: number, name: string, overrides: Partial<Organisation> = {}): Organisation {
   return {
@@ -43,28 +39,17 @@ describe('OrganisationListView', () => {
   let wrapper: VueWrapper | null = null
   let router: Router
 
-  beforeEach(() => {
-    session.me = { id: 2, username: 'officer', display_name: 'Officer', role: 'officer', countries: [], organisations: [], language: 'fr' }
-    session.checked = true
-    configureClient({ language: () => 'fr', onUnauthenticated: () => {} })
-  })
+  beforeEach(() => signIn('officer', 2))
   afterEach(() => {
     wrapper?.unmount()
     wrapper = null
     document.body.innerHTML = ''
   })
 
-  const common = {
-    'GET /api/v1/codelists/OrganisationType': () => json(200, { items: [{ code: '10', name: 'Gouvernement', category: null, withdrawn: false }], total: 1 }),
-    'GET /api/v1/countries': () => json(200, { items: [], total: 0 }),
-  }
+  const common = organisationReferenceRoutes
 
   async function mountList(path = '/organisations') {
-    const { i18n, vuetify } = createTestPlugins('fr')
-    router = createAppRouter(createMemoryHistory())
-    await router.push(path)
-    wrapper = mount({ render: () => h(RouterView) }, { global: { plugins: [i18n, vuetify, router] }, attachTo: document.body })
-    await settle()
+    ;({ wrapper, router } = await mountRoute(path, 6))
     return wrapper
   }
 
@@ -90,6 +75,8 @@ describe('OrganisationListView', () => {
     expect(rows[1].text()).toContain('Université de Dakar')
     expect(rows[1].text()).toContain('UCAD')
     expect(wrapper!.find('a[href="/organisations/2"]').exists()).toBe(true)
+    // The footer speaks our words (common.itemsPerPage), not Vuetify's.
+    expect(wrapper!.find('[data-testid="organisation-table"] .v-data-table-footer').text()).toContain('Lignes par page')
     // French grouping of thousands (a narrow no-break space).
     expect(wrapper!.find('[data-testid="total"]').text().replace(/\s/g, ' ')).toMatch(/1 234 résultats/)
     // An officer may create organisations.
@@ -158,7 +145,7 @@ describe('OrganisationListView', () => {
   })
 
   it('does not offer creation to a read-only viewer', async () => {
-    session.me = { id: 7, username: 'viewer', display_name: 'Viewer', role: 'viewer', countries: [], organisations: [], language: 'fr' }
+    signIn('viewer', 7)
     mockFetch({ ...common, 'GET /api/v1/organisations': () => json(200, { items: [], total: 0 }) })
     await mountList()
     expect(wrapper!.find('[data-testid="new-organisation"]').exists()).toBe(false)

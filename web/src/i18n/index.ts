@@ -47,10 +47,20 @@ export function hasStoredLanguage(): boolean {
 
 type AppMessages = Messages & { $vuetify: Record<string, unknown> }
 
+// Data tables say "loading" and "rows per page" in our words (common.loading, common.itemsPerPage).
+function withVuetify(app: Messages, vuetify: typeof vuetifyFr): AppMessages {
+  const $vuetify = {
+    ...vuetify,
+    dataIterator: { ...vuetify.dataIterator, loadingText: app.common.loading },
+    dataFooter: { ...vuetify.dataFooter, itemsPerPageText: app.common.itemsPerPage },
+  }
+  return { ...app, $vuetify: $vuetify as unknown as Record<string, unknown> }
+}
+
 export const messages: Record<Language, AppMessages> = {
-  fr: { ...fr, $vuetify: vuetifyFr as unknown as Record<string, unknown> },
-  ar: { ...ar, $vuetify: vuetifyAr as unknown as Record<string, unknown> },
-  en: { ...en, $vuetify: vuetifyEn as unknown as Record<string, unknown> },
+  fr: withVuetify(fr, vuetifyFr),
+  ar: withVuetify(ar, vuetifyAr),
+  en: withVuetify(en, vuetifyEn),
 }
 
 export function createAppI18n(language: Language = storedLanguage()) {
