@@ -77,14 +77,19 @@ results="$work/results.md"
 for backend in "${backends[@]}"; do
   if [ "$backend" = sqlite ]; then
     backend_label=SQLite
+    # Generated once and kept pristine; each run works on a copy, so the rows the creation
+    # benchmark adds never weigh on the next run's lists.
+    pristine="$work/bench-$scale.pristine.db"
     db_file="$work/bench-$scale.db"
     database="sqlite:$db_file"
-    if [ ! -f "$db_file.ready" ]; then
-      rm -f "$db_file"*
+    if [ ! -f "$pristine.ready" ]; then
+      rm -f "$pristine"*
       echo "== generating the demo dataset at scale $scale on SQLite"
-      echo "$password" | "$taawun" demo --scale "$scale" --password-stdin --database "$database" >/dev/null
-      touch "$db_file.ready"
+      echo "$password" | "$taawun" demo --scale "$scale" --password-stdin --database "sqlite:$pristine" >/dev/null
+      touch "$pristine.ready"
     fi
+    rm -f "$db_file" "$db_file-wal" "$db_file-shm"
+    sqlite3 "$pristine" ".backup '$db_file'"
   else
     backend_label=PostgreSQL
     start_postgres
