@@ -1,5 +1,7 @@
 // Reference data: countries, currencies and IATI codelists, in three languages, with search
 // that ignores case and accents and works in Arabic.
+#include <algorithm>
+
 #include "support/api_test.hpp"
 
 namespace taawun::testing {
@@ -49,6 +51,23 @@ TEST_P(Reference, LanguageComesFromTheQueryThenTheHeaderThenFrench) {
   EXPECT_EQ(admin().get("/api/v1/countries/DE?lang=xx").status, 422);
   auto sorted = admin().get("/api/v1/countries?sort=name&limit=3&lang=en");
   EXPECT_EQ(sorted.json()["items"][0]["name"], "Afghanistan");
+}
+
+TEST_P(Reference, NamesSortAsReadersExpectAccentsIncluded) {
+  // In French, Égypte sorts among the E (a byte order would put it after Zimbabwe).
+  auto all = admin().get("/api/v1/countries?sort=name&lang=fr&limit=200");
+  auto rest = admin().get("/api/v1/countries?sort=name&lang=fr&limit=200&offset=200");
+  ASSERT_EQ(all.status, 200) << all.body;
+  std::vector<std::string> codes;
+  for (const auto* page : {&all, &rest})
+    for (const auto& country : page->json()["items"]) codes.push_back(country["code"]);
+  ASSERT_EQ(codes.size(), 249u);
+  auto at = [&](const char* code) { return std::find(codes.begin(), codes.end(), code) - codes.begin(); };
+  EXPECT_LT(at("DK"), at("EG"));  // Danemark < Égypte
+  EXPECT_LT(at("EG"), at("ES"));  // Égypte < Espagne
+  EXPECT_LT(at("ES"), at("ZW"));  // Espagne < Zimbabwe
+  auto descending = admin().get("/api/v1/countries?sort=-name&lang=fr&limit=1");
+  EXPECT_EQ(descending.json()["items"][0]["code"], "ZW") << descending.body;
 }
 
 TEST_P(Reference, CurrenciesAndCodelists) {

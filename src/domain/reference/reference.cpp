@@ -42,8 +42,9 @@ std::string order_direction(std::string_view sort, std::string& field) {
   return "ASC";
 }
 
-std::string_view name_column(Language language) {
-  return language == Language::ar ? "name_ar" : language == Language::en ? "name_en" : "name_fr";
+// Names sort by their folded form in the asked language (migrations/0003_reference_sort_keys.sql).
+std::string_view sort_column(Language language) {
+  return language == Language::ar ? "sort_ar" : language == Language::en ? "sort_en" : "sort_fr";
 }
 
 const char* kCountryColumns =
@@ -99,28 +100,34 @@ LoadCounts load(db::Connection& connection) {
     connection.query(
         "INSERT INTO countries (code, alpha3, numeric_code, name_fr, name_en, name_ar, region_code, region_fr, "
         "region_en, region_ar, subregion_code, subregion_fr, subregion_en, subregion_ar, ldc, lldc, sids, "
-        "african_union, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "african_union, search_key, sort_fr, sort_en, sort_ar) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (code) DO UPDATE SET alpha3 = excluded.alpha3, numeric_code = excluded.numeric_code, "
         "name_fr = excluded.name_fr, name_en = excluded.name_en, name_ar = excluded.name_ar, "
         "region_code = excluded.region_code, region_fr = excluded.region_fr, region_en = excluded.region_en, "
         "region_ar = excluded.region_ar, subregion_code = excluded.subregion_code, "
         "subregion_fr = excluded.subregion_fr, subregion_en = excluded.subregion_en, "
         "subregion_ar = excluded.subregion_ar, ldc = excluded.ldc, lldc = excluded.lldc, sids = excluded.sids, "
-        "african_union = excluded.african_union, search_key = excluded.search_key",
+        "african_union = excluded.african_union, search_key = excluded.search_key, sort_fr = excluded.sort_fr, "
+        "sort_en = excluded.sort_en, sort_ar = excluded.sort_ar",
         db::Params(c["alpha2"], c["alpha3"], c["numeric"], c["name_fr"], c["name_en"], c["name_ar"],
                    non_empty(c["region_m49"]), non_empty(c["region_fr"]), non_empty(c["region_en"]),
                    non_empty(c["region_ar"]), non_empty(c["subregion_m49"]), non_empty(c["subregion_fr"]),
                    non_empty(c["subregion_en"]), non_empty(c["subregion_ar"]), c["ldc"] == "1", c["lldc"] == "1",
-                   c["sids"] == "1", c["african_union"] == "1", key));
+                   c["sids"] == "1", c["african_union"] == "1", key, text::search_key(c["name_fr"]),
+                   text::search_key(c["name_en"]), text::search_key(c["name_ar"])));
     ++counts.countries;
   }
   for (auto& c : read_table("reference/currencies.csv")) {
     std::string key = text::search_key(c["code"] + " " + c["name_fr"] + " " + c["name_en"] + " " + c["name_ar"]);
     connection.query(
-        "INSERT INTO currencies (code, numeric_code, name_fr, name_en, name_ar, search_key) VALUES (?, ?, ?, ?, ?, ?) "
+        "INSERT INTO currencies (code, numeric_code, name_fr, name_en, name_ar, search_key, sort_fr, sort_en, sort_ar) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (code) DO UPDATE SET numeric_code = excluded.numeric_code, name_fr = excluded.name_fr, "
-        "name_en = excluded.name_en, name_ar = excluded.name_ar, search_key = excluded.search_key",
-        db::Params(c["code"], c["numeric"], c["name_fr"], c["name_en"], c["name_ar"], key));
+        "name_en = excluded.name_en, name_ar = excluded.name_ar, search_key = excluded.search_key, "
+        "sort_fr = excluded.sort_fr, sort_en = excluded.sort_en, sort_ar = excluded.sort_ar",
+        db::Params(c["code"], c["numeric"], c["name_fr"], c["name_en"], c["name_ar"], key,
+                   text::search_key(c["name_fr"]), text::search_key(c["name_en"]), text::search_key(c["name_ar"])));
     ++counts.currencies;
   }
   std::int64_t position = 0;
@@ -151,9 +158,9 @@ Result<Page<Country>> list_countries(db::Connection& connection, const CountryFi
   std::string field;
   std::string direction = order_direction(filter.sort, field);
   std::string order;
-  if (field == "name") order = fmt::format("{} {}", name_column(filter.language), direction);
+  if (field == "name") order = fmt::format("{} {}", sort_column(filter.language), direction);
   else if (field == "code") order = fmt::format("code {}", direction);
-  else if (field == "region") order = fmt::format("region_code {0}, subregion_code {0}, {1}", direction, name_column(filter.language));
+  else if (field == "region") order = fmt::format("region_code {0}, subregion_code {0}, {1}", direction, sort_column(filter.language));
   else return Error::validation({{"sort", "invalid_choice", {{"choices", "name, code, region"}}}});
 
   std::string where = " WHERE 1=1";
@@ -185,7 +192,7 @@ Result<Page<Currency>> list_currencies(db::Connection& connection, const Currenc
   std::string direction = order_direction(filter.sort, field);
   std::string order;
   if (field == "code") order = "code " + direction;
-  else if (field == "name") order = fmt::format("{} {}", name_column(filter.language), direction);
+  else if (field == "name") order = fmt::format("{} {}", sort_column(filter.language), direction);
   else return Error::validation({{"sort", "invalid_choice", {{"choices", "code, name"}}}});
   std::string where = " WHERE 1=1";
   db::Params params;
