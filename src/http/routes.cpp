@@ -30,6 +30,8 @@ std::vector<Route> route_table() {
       {verb::get, "/api/v1/currencies", h::list_currencies, signed_in, quick},
       {verb::get, "/api/v1/codelists", h::list_codelists, signed_in, quick},
       {verb::get, "/api/v1/codelists/{name}", h::list_codelist, signed_in, quick},
+      {verb::get, "/api/v1/action-types", h::list_action_types, signed_in, quick},
+      {verb::get, "/api/v1/cooperation-domains", h::list_cooperation_domains, signed_in, quick},
       // organisations
       {verb::get, "/api/v1/organisations", h::list_organisations, signed_in, quick},
       {verb::post, "/api/v1/organisations", h::create_organisation, signed_in, quick},

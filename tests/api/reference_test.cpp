@@ -1,6 +1,8 @@
 // Reference data: countries, currencies and IATI codelists, in three languages, with search
 // that ignores case and accents and works in Arabic.
 #include <algorithm>
+#include <set>
+#include <map>
 
 #include "support/api_test.hpp"
 
@@ -95,6 +97,73 @@ TEST_P(Reference, CurrenciesAndCodelists) {
   auto french = admin().get("/api/v1/codelists/OrganisationType?q=gouvernement");
   EXPECT_GE(french.json()["total"].get<int>(), 1) << french.body;
   EXPECT_EQ(admin().get("/api/v1/codelists/Nonsense").status, 404);
+}
+
+TEST_P(Reference, TheElevenActionTypesWithTheirAidTypeAndPlace) {
+  auto reply = admin().get("/api/v1/action-types?lang=ar");
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  ASSERT_EQ(reply.json()["total"], 11);
+  std::map<std::string, std::pair<std::string, std::string>> expected = {
+      {"long_training", {"E01", "morocco"}},           {"medium_training", {"E01", "morocco"}},
+      {"short_training", {"E01", "morocco"}},          {"in_situ_training", {"D02", "partner_country"}},
+      {"improvement_internship", {"D02", "morocco"}},  {"research_internship", {"D02", "morocco"}},
+      {"specialisation_internship", {"D02", "morocco"}}, {"seminar_workshop", {"D02", "morocco"}},
+      {"study_visit", {"D02", "morocco"}},             {"expert_mission", {"D01", "partner_country"}},
+      {"joint_programme", {"D02", "partner_country"}}};
+  const auto& items = reply.json()["items"];
+  EXPECT_EQ(items[0]["code"], "long_training");  // the brief's order
+  EXPECT_EQ(items[9]["code"], "expert_mission");
+  for (const auto& item : items) {
+    auto want = expected.find(item["code"].get<std::string>());
+    ASSERT_NE(want, expected.end()) << item.dump();
+    EXPECT_EQ(item["aid_type"], want->second.first) << item.dump();
+    EXPECT_EQ(item["place"], want->second.second) << item.dump();
+    EXPECT_FALSE(item["aid_type_name"].get<std::string>().empty());
+    for (const char* language : {"fr", "ar", "en"}) EXPECT_FALSE(item["names"][language].get<std::string>().empty());
+  }
+  EXPECT_EQ(items[9]["name"], "إيفاد خبراء");
+  auto found = admin().get("/api/v1/action-types?q=" + url_encode("sejour etudes VOYAGE"));
+  EXPECT_EQ(found.json()["total"], 0) << found.body;  // every word must match
+  auto visit = admin().get("/api/v1/action-types?q=" + url_encode("voyage etudes"));
+  ASSERT_EQ(visit.json()["total"], 1) << visit.body;
+  EXPECT_EQ(visit.json()["items"][0]["code"], "study_visit");
+}
+
+TEST_P(Reference, CooperationDomainsMapToExistingDacSectors) {
+  auto reply = admin().get("/api/v1/cooperation-domains");
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  const auto& items = reply.json()["items"];
+  EXPECT_GE(items.size(), 20u);
+  EXPECT_EQ(reply.json()["total"], items.size());
+  // Every sector named by a domain is a DAC 5-digit code of the Sector codelist.
+  auto sectors = admin().get("/api/v1/codelists/Sector?limit=200");
+  auto more = admin().get("/api/v1/codelists/Sector?limit=200&offset=200");
+  std::set<std::string> known;
+  for (const auto* page : {&sectors, &more})
+    for (const auto& entry : page->json()["items"]) known.insert(entry["code"]);
+  ASSERT_GT(known.size(), 250u);  // the active DAC codes (withdrawn ones are left out)
+  for (const auto& domain : items) {
+    ASSERT_FALSE(domain["sectors"].empty()) << domain.dump();
+    for (const auto& sector : domain["sectors"]) {
+      EXPECT_TRUE(known.contains(sector["code"].get<std::string>())) << domain.dump();
+      EXPECT_FALSE(sector["name"].get<std::string>().empty()) << domain.dump();
+    }
+  }
+  // Filters: by sector, by text in Arabic, sorted by name in French.
+  auto fishing = admin().get("/api/v1/cooperation-domains?sector=31381");
+  ASSERT_EQ(fishing.json()["total"], 1) << fishing.body;
+  EXPECT_EQ(fishing.json()["items"][0]["code"], "fisheries");
+  auto arabic = admin().get("/api/v1/cooperation-domains?q=" + url_encode("الارصاد"));  // typed without hamza
+  ASSERT_EQ(arabic.json()["total"], 1) << arabic.body;
+  EXPECT_EQ(arabic.json()["items"][0]["code"], "meteorology");
+  auto by_name = admin().get("/api/v1/cooperation-domains?sort=name&lang=fr");
+  std::vector<std::string> order;
+  for (const auto& domain : by_name.json()["items"]) order.push_back(domain["code"]);
+  auto at = [&](const char* code) { return std::find(order.begin(), order.end(), code) - order.begin(); };
+  EXPECT_EQ(at("public_administration"), 0);  // Administration publique
+  EXPECT_EQ(at("agriculture"), 1);
+  EXPECT_LT(at("energy"), at("education"));  // Énergie < Enseignement (a byte order would swap them)
+  EXPECT_EQ(admin().get("/api/v1/cooperation-domains?sort=colour").status, 422);
 }
 
 TAAWUN_ON_BOTH_DATABASES(Reference);

@@ -142,6 +142,40 @@ LoadCounts load(db::Connection& connection) {
                    c["name_en"], c["status"] == "withdrawn", ++position, key));
     ++counts.codelist_entries;
   }
+  std::int64_t type_position = 0;
+  for (auto& t : read_table("reference/action_types.csv")) {
+    connection.query(
+        "INSERT INTO action_types (code, position, name_fr, name_ar, name_en, aid_type, place, search_key) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET position = excluded.position, "
+        "name_fr = excluded.name_fr, name_ar = excluded.name_ar, name_en = excluded.name_en, "
+        "aid_type = excluded.aid_type, place = excluded.place, search_key = excluded.search_key",
+        db::Params(t["code"], ++type_position, t["name_fr"], t["name_ar"], t["name_en"], t["aid_type"], t["place"],
+                   text::search_key(t["name_fr"] + " " + t["name_en"] + " " + t["name_ar"])));
+    ++counts.action_types;
+  }
+  std::int64_t domain_position = 0;
+  connection.query("DELETE FROM cooperation_domain_sectors");
+  for (auto& d : read_table("reference/cooperation_domains.csv")) {
+    connection.query(
+        "INSERT INTO cooperation_domains (code, position, name_fr, name_ar, name_en, search_key, sort_fr, sort_en, "
+        "sort_ar) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET position = excluded.position, "
+        "name_fr = excluded.name_fr, name_ar = excluded.name_ar, name_en = excluded.name_en, "
+        "search_key = excluded.search_key, sort_fr = excluded.sort_fr, sort_en = excluded.sort_en, "
+        "sort_ar = excluded.sort_ar",
+        db::Params(d["code"], ++domain_position, d["name_fr"], d["name_ar"], d["name_en"],
+                   text::search_key(d["name_fr"] + " " + d["name_en"] + " " + d["name_ar"]),
+                   text::search_key(d["name_fr"]), text::search_key(d["name_en"]), text::search_key(d["name_ar"])));
+    std::int64_t sector_position = 0;
+    std::string_view sectors = d["sectors"];
+    while (!sectors.empty()) {
+      auto end = sectors.find(';');
+      std::string sector(sectors.substr(0, end));
+      sectors = end == std::string_view::npos ? std::string_view{} : sectors.substr(end + 1);
+      connection.query("INSERT INTO cooperation_domain_sectors (domain_code, sector_code, position) VALUES (?, ?, ?)",
+                       db::Params(d["code"], sector, ++sector_position));
+    }
+    ++counts.cooperation_domains;
+  }
   transaction.commit();
   {
     std::lock_guard lock(names_mutex);
@@ -245,6 +279,60 @@ std::optional<CodelistEntry> find_code(db::Connection& connection, std::string_v
   if (rows.empty()) return std::nullopt;
   const auto& row = rows.front();
   return CodelistEntry{row.text(0), row.optional_text(1), {row.text(2), row.text(2), row.text(3)}, row.flag(4)};
+}
+
+std::vector<ActionType> list_action_types(db::Connection& connection, const std::optional<std::string>& text) {
+  std::string where = " WHERE 1=1";
+  db::Params params;
+  if (text) append_text_filter(where, params, "t.search_key", *text);
+  auto rows = connection.query(
+      "SELECT t.code, t.name_fr, t.name_ar, t.name_en, t.aid_type, t.place, a.name_fr, a.name_en FROM action_types t "
+      "LEFT JOIN codelist_entries a ON a.codelist = 'AidType' AND a.code = t.aid_type" +
+          where + " ORDER BY t.position",
+      params);
+  std::vector<ActionType> types;
+  for (const auto& row : rows.rows)
+    types.push_back(ActionType{row.text(0), {row.text(1), row.text(2), row.text(3)}, row.text(4),
+                               {row.text(6), row.text(6), row.text(7)}, row.text(5)});
+  return types;
+}
+
+Result<std::vector<CooperationDomain>> list_cooperation_domains(db::Connection& connection,
+                                                                const CooperationDomainFilter& filter) {
+  std::string field;
+  std::string direction = order_direction(filter.sort, field);
+  std::string order;
+  if (field == "position") order = "d.position " + direction;
+  else if (field == "name") order = fmt::format("d.{} {}", sort_column(filter.language), direction);
+  else return Error::validation({{"sort", "invalid_choice", {{"choices", "position, name"}}}});
+  std::string where = " WHERE 1=1";
+  db::Params params;
+  if (filter.text) append_text_filter(where, params, "d.search_key", *filter.text);
+  if (filter.sector) {
+    where += " AND EXISTS (SELECT 1 FROM cooperation_domain_sectors s WHERE s.domain_code = d.code AND s.sector_code = ?)";
+    params.add(*filter.sector);
+  }
+  std::vector<CooperationDomain> domains;
+  for (const auto& row : connection.query("SELECT d.code, d.name_fr, d.name_ar, d.name_en FROM cooperation_domains d" +
+                                               where + " ORDER BY " + order,
+                                           params)
+                             .rows)
+    domains.push_back(CooperationDomain{row.text(0), {row.text(1), row.text(2), row.text(3)}, {}});
+  if (domains.empty()) return domains;
+  // The sectors of all listed domains in one query (22 domains at most: no paging).
+  std::unordered_map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < domains.size(); ++i) index.emplace(domains[i].code, i);
+  for (const auto& row : connection
+                             .query("SELECT s.domain_code, s.sector_code, c.category, c.name_fr, c.name_en, c.withdrawn "
+                                    "FROM cooperation_domain_sectors s LEFT JOIN codelist_entries c "
+                                    "ON c.codelist = 'Sector' AND c.code = s.sector_code ORDER BY s.domain_code, s.position")
+                             .rows) {
+    auto found = index.find(row.text(0));
+    if (found == index.end()) continue;
+    domains[found->second].sectors.push_back(
+        CodelistEntry{row.text(1), row.optional_text(2), {row.text(3), row.text(3), row.text(4)}, !row.is_null(5) && row.flag(5)});
+  }
+  return domains;
 }
 
 }  // namespace taawun::reference

@@ -17,7 +17,7 @@
 namespace taawun::reference {
 
 struct LoadCounts {
-  std::int64_t countries = 0, currencies = 0, codelist_entries = 0;
+  std::int64_t countries = 0, currencies = 0, codelist_entries = 0, action_types = 0, cooperation_domains = 0;
 };
 // Inserts or updates every reference row; never deletes (organisations point at countries).
 LoadCounts load(db::Connection& connection);
@@ -89,5 +89,30 @@ struct CodelistFilter {
 Result<Page<CodelistEntry>> list_codelist(db::Connection& connection, std::string_view codelist,
                                           const CodelistFilter& filter);
 std::optional<CodelistEntry> find_code(db::Connection& connection, std::string_view codelist, std::string_view code);
+
+// The agency's action types (the eleven categories of the product brief, in its order).
+struct ActionType {
+  std::string code;
+  LocalisedName name;
+  std::string aid_type;   // IATI AidType code
+  LocalisedName aid_type_name;
+  std::string place;      // morocco | partner_country
+};
+std::vector<ActionType> list_action_types(db::Connection& connection, const std::optional<std::string>& text);
+
+// Cooperation domains with the DAC purpose codes each covers.
+struct CooperationDomain {
+  std::string code;
+  LocalisedName name;
+  std::vector<CodelistEntry> sectors;
+};
+struct CooperationDomainFilter {
+  std::optional<std::string> text;
+  std::optional<std::string> sector;  // domains covering this DAC 5-digit code
+  std::string sort = "position";      // position | name, a leading minus reverses
+  Language language = Language::fr;
+};
+Result<std::vector<CooperationDomain>> list_cooperation_domains(db::Connection& connection,
+                                                                const CooperationDomainFilter& filter);
 
 }  // namespace taawun::reference

@@ -21,6 +21,8 @@ Result<Response> get_country(Context&);
 Result<Response> list_currencies(Context&);
 Result<Response> list_codelists(Context&);
 Result<Response> list_codelist(Context&);
+Result<Response> list_action_types(Context&);
+Result<Response> list_cooperation_domains(Context&);
 // organisations
 Result<Response> list_organisations(Context&);
 Result<Response> get_organisation(Context&);

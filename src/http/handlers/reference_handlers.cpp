@@ -110,4 +110,51 @@ Result<Response> list_codelist(Context& context) {
                        }));
 }
 
+namespace {
+void write_code(JsonWriter& json, const reference::CodelistEntry& e, Language language) {
+  json.begin_object().field("code", e.code).field("name", e.name.in(language)).end_object();
+}
+}  // namespace
+
+Result<Response> list_action_types(Context& context) {
+  QueryReader query(context);
+  auto text = query.text("q");
+  TAAWUN_CHECK(query.status());
+  auto types = reference::list_action_types(context.db(), text);
+  JsonWriter json;
+  json.begin_object().key("items").begin_array();
+  for (const auto& t : types) {
+    json.begin_object().field("code", t.code).field("name", t.name.in(context.language));
+    write_names(json, t.name);
+    json.field("aid_type", t.aid_type)
+        .field("aid_type_name", t.aid_type_name.in(context.language))
+        .field("place", t.place)
+        .end_object();
+  }
+  json.end_array().field("total", static_cast<std::int64_t>(types.size())).end_object();
+  return json_response(context, bhttp::status::ok, json.str());
+}
+
+Result<Response> list_cooperation_domains(Context& context) {
+  QueryReader query(context);
+  reference::CooperationDomainFilter filter;
+  filter.text = query.text("q");
+  filter.sector = query.text("sector", 5);
+  filter.sort = query.sort("position");
+  filter.language = context.language;
+  TAAWUN_CHECK(query.status());
+  TAAWUN_TRY(domains, reference::list_cooperation_domains(context.db(), filter));
+  JsonWriter json;
+  json.begin_object().key("items").begin_array();
+  for (const auto& d : domains) {
+    json.begin_object().field("code", d.code).field("name", d.name.in(context.language));
+    write_names(json, d.name);
+    json.key("sectors").begin_array();
+    for (const auto& sector : d.sectors) write_code(json, sector, context.language);
+    json.end_array().end_object();
+  }
+  json.end_array().field("total", static_cast<std::int64_t>(domains.size())).end_object();
+  return json_response(context, bhttp::status::ok, json.str());
+}
+
 }  // namespace taawun::http::handlers
