@@ -70,6 +70,35 @@ TEST_P(Users, AuditFiltersByUserAndPeriod) {
   for (const auto& entry : mine.json()["items"]) EXPECT_EQ(entry["username"], account.username);
   EXPECT_EQ(admin().get("/api/v1/audit?user_id=" + std::to_string(account.id) + "&to=2000-01-01").json()["total"], 0);
   EXPECT_EQ(admin().get("/api/v1/audit?from=yesterday").status, 422);
+  // Newest first by default; sort=at for the oldest first.
+  auto oldest = admin().get("/api/v1/audit?sort=at&user_id=" + std::to_string(account.id));
+  ASSERT_EQ(oldest.json()["items"].size(), mine.json()["items"].size());
+  EXPECT_GT(mine.json()["items"][0]["id"], mine.json()["items"][1]["id"]);
+  EXPECT_LT(oldest.json()["items"][0]["id"], oldest.json()["items"][1]["id"]);
+  EXPECT_EQ(admin().get("/api/v1/audit?sort=who").status, 422);
+}
+
+TEST_P(Users, ListSortsByNameRoleAndLastSignIn) {
+  std::string marker = unique_name("srt");
+  auto a = create_account(admin(), "viewer", {{"username", marker + "a"}});
+  auto b = create_account(admin(), "admin", {{"username", marker + "b"}});
+  auto c = create_account(admin(), "officer", {{"username", marker + "c"}});
+  ASSERT_EQ(Client(server()).log_in(b.username).status, 200);
+  auto names = [&](const std::string& sort) {
+    auto reply = admin().get("/api/v1/users?q=" + marker + "&sort=" + sort);
+    std::vector<std::string> found;
+    for (const auto& user : reply.json()["items"]) found.push_back(user["username"]);
+    return found;
+  };
+  EXPECT_EQ(names("username"), (std::vector<std::string>{a.username, b.username, c.username}));
+  EXPECT_EQ(names("-username"), (std::vector<std::string>{c.username, b.username, a.username}));
+  EXPECT_EQ(names("role"), (std::vector<std::string>{b.username, c.username, a.username}));  // admin, officer, viewer
+  // Never signed in comes last in both directions, on both databases.
+  EXPECT_EQ(names("last_login_at").front(), b.username);
+  EXPECT_EQ(names("-last_login_at").front(), b.username);
+  auto bad = admin().get("/api/v1/users?sort=password");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.field_errors(), std::vector<std::string>{"sort:invalid_choice"});
 }
 
 TAAWUN_ON_BOTH_DATABASES(Users);

@@ -166,6 +166,16 @@ Result<User> create_user(db::Connection& connection, const Actor& actor, const U
 
 Result<Page<User>> list_users(db::Connection& connection, const Actor& actor, const UserFilter& filter) {
   if (!can_manage_users(actor)) return Error::of(ErrorCode::forbidden);
+  bool descending = filter.sort.starts_with('-');
+  std::string field = descending ? filter.sort.substr(1) : filter.sort;
+  std::string direction = descending ? "DESC" : "ASC";
+  std::string order;
+  if (field == "username") order = "username " + direction;
+  else if (field == "role") order = fmt::format("role {}, username", direction);
+  else if (field == "created_at") order = fmt::format("created_at {0}, id {0}", direction);
+  // Accounts never signed in come last either way (SQLite and PostgreSQL place NULLs differently).
+  else if (field == "last_login_at") order = fmt::format("(last_login_at IS NULL), last_login_at {}, username", direction);
+  else return Error::validation({{"sort", "invalid_choice", {{"choices", "username, role, created_at, last_login_at"}}}});
   std::string where = " WHERE 1=1";
   db::Params params;
   if (filter.text) append_text_filter(where, params, "search_key", *filter.text);
@@ -175,7 +185,7 @@ Result<Page<User>> list_users(db::Connection& connection, const Actor& actor, co
   page.total = connection.query("SELECT COUNT(*) FROM users" + where, params).front().integer(0);
   params.add(filter.page.limit).add(filter.page.offset);
   auto rows = connection.query(
-      fmt::format("SELECT {} FROM users{} ORDER BY username LIMIT ? OFFSET ?", kUserColumns, where), params);
+      fmt::format("SELECT {} FROM users{} ORDER BY {} LIMIT ? OFFSET ?", kUserColumns, where, order), params);
   for (const auto& row : rows.rows) {
     User user = user_from(row);
     load_scope(connection, user);

@@ -39,6 +39,7 @@ struct UserDraft {
 struct UserFilter {
   std::optional<std::string> text, role;
   std::optional<bool> disabled;
+  std::string sort = "username";  // username, role, created_at, last_login_at; a leading minus reverses
   PageRequest page;
 };
 

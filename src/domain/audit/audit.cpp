@@ -49,7 +49,7 @@ Result<Page<Entry>> list(db::Connection& connection, const accounts::Actor& acto
   paged.add(filter.page.limit).add(filter.page.offset);
   auto rows = connection.query(
       "SELECT id, at, user_id, username, action, record_kind, record_id, before_json, after_json FROM audit_entries" +
-          where + " ORDER BY id DESC LIMIT ? OFFSET ?",
+          where + (filter.oldest_first ? " ORDER BY id LIMIT ? OFFSET ?" : " ORDER BY id DESC LIMIT ? OFFSET ?"),
       paged);
   for (const auto& row : rows.rows)
     page.items.push_back(Entry{row.integer(0), row.text(1), row.optional_integer(2), row.text(3), row.text(4),

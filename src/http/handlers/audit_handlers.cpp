@@ -15,6 +15,8 @@ Result<Response> list_audit(Context& context) {
   filter.action = query.text("action", 50);
   filter.from = query.text("from", 20);
   filter.to = query.text("to", 20);
+  // Entries are numbered in the order they were written, so the id orders them by time.
+  filter.oldest_first = query.choice("sort", {"-at", "at"}, "-at") == "at";
   filter.page = query.page();
   TAAWUN_CHECK(query.status());
   TAAWUN_TRY(page, audit::list(context.db(), context.actor(), filter));

@@ -34,6 +34,7 @@ Result<Response> list_users(Context& context) {
   filter.text = query.text("q");
   filter.role = query.text("role", 20);
   filter.disabled = query.boolean("disabled");
+  filter.sort = query.sort("username");
   filter.page = query.page();
   TAAWUN_CHECK(query.status());
   TAAWUN_TRY(page, accounts::list_users(context.db(), context.actor(), filter));
