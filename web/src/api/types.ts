@@ -13,6 +13,8 @@ export type Country = Schemas['Country']
 export type Currency = Schemas['Currency']
 export type CodelistSummary = Schemas['Codelist']
 export type CodelistEntry = Schemas['CodelistEntry']
+export type ActionType = Schemas['ActionType']
+export type CooperationDomain = Schemas['CooperationDomain']
 
 export type Organisation = Schemas['Organisation']
 export type OrganisationContact = Schemas['Contact']

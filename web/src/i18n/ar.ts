@@ -22,6 +22,8 @@ const ar: Messages = {
     countries: 'البلدان',
     currencies: 'العملات',
     codelists: 'قوائم الرموز',
+    actionTypes: 'أنواع الأنشطة',
+    cooperationDomains: 'مجالات التعاون',
     administration: 'الإدارة',
     users: 'المستخدمون',
     tokens: 'رموز الوصول إلى الواجهة البرمجية',
@@ -251,6 +253,19 @@ const ar: Messages = {
       category: 'الفئة',
       entries: 'عدد الرموز: {count} | عدد الرموز: {count} | عدد الرموز: {count}',
       column: { name: 'القائمة', count: 'الرموز', code: 'الرمز', label: 'التسمية', category: 'الفئة' },
+    },
+    actionTypes: {
+      title: 'أنواع الأنشطة',
+      intro: 'أنواع أنشطة الوكالة، مع نوع المساعدة حسب IATI ومكان تنفيذها.',
+      search: 'البحث عن نوع نشاط',
+      column: { name: 'الاسم', aidType: 'نوع المساعدة (IATI)', place: 'المكان' },
+      place: { morocco: 'في المغرب', partner_country: 'في البلد الشريك' },
+    },
+    cooperationDomains: {
+      title: 'مجالات التعاون',
+      intro: 'مجالات التعاون، مع رموز قطاعات لجنة المساعدة الإنمائية التابعة لمنظمة التعاون والتنمية الاقتصادية التي تشملها.',
+      search: 'البحث عن مجال',
+      column: { name: 'الاسم', sectors: 'قطاعات لجنة المساعدة الإنمائية' },
     },
   },
   roles: {

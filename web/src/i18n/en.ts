@@ -21,6 +21,8 @@ const en: Messages = {
     countries: 'Countries',
     currencies: 'Currencies',
     codelists: 'Codelists',
+    actionTypes: 'Action types',
+    cooperationDomains: 'Cooperation domains',
     administration: 'Administration',
     users: 'Users',
     tokens: 'API tokens',
@@ -250,6 +252,19 @@ const en: Messages = {
       category: 'Category',
       entries: '{count} code | {count} code | {count} codes',
       column: { name: 'List', count: 'Codes', code: 'Code', label: 'Label', category: 'Category' },
+    },
+    actionTypes: {
+      title: 'Action types',
+      intro: 'The agency’s action types, with their IATI aid type and where they take place.',
+      search: 'Search an action type',
+      column: { name: 'Name', aidType: 'IATI aid type', place: 'Place' },
+      place: { morocco: 'In Morocco', partner_country: 'In the partner country' },
+    },
+    cooperationDomains: {
+      title: 'Cooperation domains',
+      intro: 'The domains of cooperation, with the OECD DAC sector codes they cover.',
+      search: 'Search a domain',
+      column: { name: 'Name', sectors: 'DAC sectors' },
     },
   },
   roles: {

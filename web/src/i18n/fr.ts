@@ -22,6 +22,8 @@ const fr = {
     countries: 'Pays',
     currencies: 'Devises',
     codelists: 'Listes de codes',
+    actionTypes: 'Types d’action',
+    cooperationDomains: 'Domaines de coopération',
     administration: 'Administration',
     users: 'Utilisateurs',
     tokens: 'Jetons d’API',
@@ -251,6 +253,19 @@ const fr = {
       category: 'Catégorie',
       entries: '{count} code | {count} code | {count} codes',
       column: { name: 'Liste', count: 'Codes', code: 'Code', label: 'Libellé', category: 'Catégorie' },
+    },
+    actionTypes: {
+      title: 'Types d’action',
+      intro: 'Types d’action de l’agence, avec leur type d’aide IATI et le lieu où ils se déroulent.',
+      search: 'Rechercher un type d’action',
+      column: { name: 'Nom', aidType: 'Type d’aide IATI', place: 'Lieu' },
+      place: { morocco: 'Au Maroc', partner_country: 'Dans le pays partenaire' },
+    },
+    cooperationDomains: {
+      title: 'Domaines de coopération',
+      intro: 'Domaines de coopération, avec les codes secteur du CAD de l’OCDE qu’ils couvrent.',
+      search: 'Rechercher un domaine',
+      column: { name: 'Nom', sectors: 'Secteurs CAD' },
     },
   },
   roles: {

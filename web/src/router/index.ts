@@ -102,6 +102,18 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'reference.codelists.title', crumbs: [home, reference] },
   },
   {
+    path: '/reference/action-types',
+    name: 'action-types',
+    component: () => import('@/features/reference/ActionTypesView.vue'),
+    meta: { title: 'reference.actionTypes.title', crumbs: [home, reference] },
+  },
+  {
+    path: '/reference/cooperation-domains',
+    name: 'cooperation-domains',
+    component: () => import('@/features/reference/CooperationDomainsView.vue'),
+    meta: { title: 'reference.cooperationDomains.title', crumbs: [home, reference] },
+  },
+  {
     path: '/admin',
     redirect: { name: 'users' },
   },

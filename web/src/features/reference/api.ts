@@ -1,6 +1,6 @@
-// Calls of the reference area (countries, currencies, codelists): read-only for every user.
+// Calls of the reference area (countries, currencies, codelists, action types, cooperation domains): read-only for every user.
 import { call } from '@/api/client'
-import type { CodelistEntry, CodelistSummary, Country, Currency, Page } from '@/api/types'
+import type { ActionType, CodelistEntry, CodelistSummary, CooperationDomain, Country, Currency, Page } from '@/api/types'
 
 export interface CountryFilter {
   q?: string
@@ -51,4 +51,16 @@ export async function listCodelistEntries(
     signal,
   })
   return data
+}
+
+/** Every action type matching q (eleven at most: the API does not page them). */
+export async function listActionTypes(query: { q?: string }, signal?: AbortSignal): Promise<ActionType[]> {
+  const { data } = await call('get', '/api/v1/action-types', { query: { q: query.q || undefined }, signal })
+  return data.items
+}
+
+/** Every cooperation domain matching q, in the agency's order (a short list: the API does not page them). */
+export async function listCooperationDomains(query: { q?: string }, signal?: AbortSignal): Promise<CooperationDomain[]> {
+  const { data } = await call('get', '/api/v1/cooperation-domains', { query: { q: query.q || undefined, sort: 'position' }, signal })
+  return data.items
 }
