@@ -1,8 +1,10 @@
 // Loading lists from the server. Each load aborts the one before it, and only the latest load may
 // write its answer, so a slow, stale answer never overwrites a newer one (even when the request
 // does not honour the abort signal). A failed load leaves a problem and the empty value.
-import { computed, ref, shallowRef, type ShallowRef } from 'vue'
+import { computed, ref, shallowRef, watch, type ShallowRef } from 'vue'
+import { useI18n } from 'vue-i18n'
 import { toProblem, type Problem } from '@/api/client'
+import { useDebounced } from '@/composables/debounce'
 
 export interface Paging {
   limit: number
@@ -74,3 +76,22 @@ export function usePagedList<T>(
   }))
   return { page, itemsPerPage, items, total, loading, problem, load, table }
 }
+
+/**
+ * A short list the server answers whole (no paging), searched as the user types: the search box's
+ * text, debounced, goes to the server as `q`; the list reloads when the text or the language
+ * changes. Used by the small reference screens (action types, cooperation domains).
+ */
+export function useSearchedList<T>(fetch: (q: string, signal: AbortSignal) => Promise<T[]>, delay = 300) {
+  const { locale } = useI18n()
+  const search = ref('')
+  const debouncedSearch = useDebounced(search, delay)
+  const { data: items, loading, problem, load } = useLatest(
+    (signal) => fetch(debouncedSearch.value.trim(), signal),
+    (): T[] => [],
+  )
+  const total = computed(() => items.value.length)
+  watch([debouncedSearch, locale], load, { immediate: true })
+  return { search, debouncedSearch, items, total, loading, problem, load }
+}
+
