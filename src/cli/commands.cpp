@@ -1,11 +1,11 @@
 #include "cli/commands.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -33,7 +33,8 @@ struct UsageError : std::runtime_error {
 
 db::DatabaseUrl database_url(const Settings& settings) {
   auto url = db::parse_url(settings.database);
-  if (!url) throw UsageError(fmt::format("database URL `{}` is not sqlite:PATH or postgresql://...", settings.database));
+  if (!url)
+    throw UsageError(fmt::format("database URL `{}` is not sqlite:PATH or postgresql://...", settings.database));
   if (url->dialect == db::Dialect::sqlite) {
     auto parent = std::filesystem::path(url->target).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent);
@@ -63,8 +64,8 @@ void fail_on(const Error& error, std::string_view what) {
 void prepare(db::Connection& connection) {
   for (const auto& name : db::migrate(connection)) spdlog::info("applied migration {}", name);
   auto counts = reference::load(connection);
-  spdlog::debug("reference data: {} countries, {} currencies, {} codelist entries", counts.countries,
-                counts.currencies, counts.codelist_entries);
+  spdlog::debug("reference data: {} countries, {} currencies, {} codelist entries", counts.countries, counts.currencies,
+                counts.codelist_entries);
 }
 
 void configure_logging(const std::string& level) {
@@ -82,8 +83,8 @@ void backup_sqlite(const db::DatabaseUrl& url, const std::string& file) {
   sqlite3* target = nullptr;
   if (sqlite3_open_v2(url.target.c_str(), &source, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK ||
       sqlite3_open(file.c_str(), &target) != SQLITE_OK) {
-    std::string message = fmt::format("cannot open {}: {}", source ? file : url.target,
-                                      sqlite3_errmsg(target ? target : source));
+    std::string message =
+        fmt::format("cannot open {}: {}", source ? file : url.target, sqlite3_errmsg(target ? target : source));
     sqlite3_close(source);
     sqlite3_close(target);
     throw UsageError(message);

@@ -32,8 +32,9 @@ constexpr std::array kMoroccan = {
           "Hassan II Institute of Agronomy and Veterinary Medicine", "https://www.iav.ac.ma"},
     Named{"15", "DGM", "Direction Générale de la Météorologie", "المديرية العامة للأرصاد الجوية",
           "General Directorate of Meteorology", "https://www.marocmeteo.ma"},
-    Named{"15", "ONEE", "Office National de l'Électricité et de l'Eau Potable", "المكتب الوطني للكهرباء والماء الصالح للشرب",
-          "National Office of Electricity and Drinking Water", "https://www.one.org.ma"},
+    Named{"15", "ONEE", "Office National de l'Électricité et de l'Eau Potable",
+          "المكتب الوطني للكهرباء والماء الصالح للشرب", "National Office of Electricity and Drinking Water",
+          "https://www.one.org.ma"},
     Named{"80", "INRH", "Institut National de Recherche Halieutique", "المعهد الوطني للبحث في الصيد البحري",
           "National Institute of Fisheries Research", "https://www.inrh.ma"},
     Named{"15", "OFPPT", "Office de la Formation Professionnelle et de la Promotion du Travail",
@@ -84,14 +85,14 @@ constexpr std::array kInternational = {
     Named{"40", "OMS", "Organisation mondiale de la santé", "منظمة الصحة العالمية", "World Health Organization",
           "https://www.who.int"},
     Named{"40", "UNESCO", "Organisation des Nations unies pour l'éducation, la science et la culture",
-          "منظمة الأمم المتحدة للتربية والعلم والثقافة", "United Nations Educational, Scientific and Cultural Organization",
-          "https://www.unesco.org"},
+          "منظمة الأمم المتحدة للتربية والعلم والثقافة",
+          "United Nations Educational, Scientific and Cultural Organization", "https://www.unesco.org"},
     Named{"40", "OMM", "Organisation météorologique mondiale", "المنظمة العالمية للأرصاد الجوية",
           "World Meteorological Organization", "https://wmo.int"},
     Named{"40", "UA", "Union africaine", "الاتحاد الإفريقي", "African Union", "https://au.int"},
     Named{"40", "ICESCO", "Organisation du monde islamique pour l'éducation, les sciences et la culture",
-          "منظمة العالم الإسلامي للتربية والعلوم والثقافة", "Islamic World Educational, Scientific and Cultural Organization",
-          "https://www.icesco.org"},
+          "منظمة العالم الإسلامي للتربية والعلوم والثقافة",
+          "Islamic World Educational, Scientific and Cultural Organization", "https://www.icesco.org"},
 };
 constexpr std::array<const char*, 14> kInternationalCountries = {"JP", "DE", "FR", "KR", "TR", "SA", "CI",
                                                                  "IT", "US", "CH", "FR", "CH", "ET", "MA"};
@@ -101,7 +102,8 @@ constexpr std::array kPartnerInstitutions = {
     Named{"10", "", "Ministère des Affaires étrangères", "وزارة الشؤون الخارجية", "Ministry of Foreign Affairs", ""},
     Named{"10", "", "Ministère de la Santé publique", "وزارة الصحة العمومية", "Ministry of Public Health", ""},
     Named{"10", "", "Ministère de l'Agriculture", "وزارة الفلاحة", "Ministry of Agriculture", ""},
-    Named{"10", "", "Ministère de l'Éducation nationale", "وزارة التربية الوطنية", "Ministry of National Education", ""},
+    Named{"10", "", "Ministère de l'Éducation nationale", "وزارة التربية الوطنية", "Ministry of National Education",
+          ""},
     Named{"10", "", "Ministère de l'Enseignement supérieur et de la Recherche", "وزارة التعليم العالي والبحث العلمي",
           "Ministry of Higher Education and Research", ""},
     Named{"10", "", "Ministère des Pêches et de l'Économie maritime", "وزارة الصيد البحري والاقتصاد البحري",
@@ -117,10 +119,12 @@ constexpr std::array kPartnerInstitutions = {
     Named{"10", "", "Ministère des Transports", "وزارة النقل", "Ministry of Transport", ""},
     Named{"10", "", "Ministère de l'Environnement", "وزارة البيئة", "Ministry of the Environment", ""},
     Named{"10", "", "Ministère de la Culture", "وزارة الثقافة", "Ministry of Culture", ""},
-    Named{"10", "", "Ministère de la Jeunesse et des Sports", "وزارة الشباب والرياضة", "Ministry of Youth and Sports", ""},
+    Named{"10", "", "Ministère de la Jeunesse et des Sports", "وزارة الشباب والرياضة", "Ministry of Youth and Sports",
+          ""},
     Named{"15", "", "Agence nationale de la météorologie", "الوكالة الوطنية للأرصاد الجوية",
           "National Meteorological Agency", ""},
-    Named{"15", "", "Institut national de la statistique", "المعهد الوطني للإحصاء", "National Statistics Institute", ""},
+    Named{"15", "", "Institut national de la statistique", "المعهد الوطني للإحصاء", "National Statistics Institute",
+          ""},
     Named{"80", "", "Université nationale", "الجامعة الوطنية", "National University", ""},
     Named{"80", "", "École nationale d'administration", "المدرسة الوطنية للإدارة", "National School of Administration",
           ""},
@@ -133,15 +137,16 @@ constexpr std::array kPartnerCountries = {
     "SS", "SD", "MZ", "AO", "ZM", "NA", "TN", "LY", "EG", "JO", "PS", "YE", "IQ", "LB", "MU", "ES", "PT",
 };
 
-constexpr std::array kGivenNames = {"Aminata", "Moussa", "Fatou", "Ibrahima", "Awa",   "Ousmane", "Mariam",
-                                    "Abdoulaye", "Khadija", "Seydou", "Aïcha", "Mamadou", "Nadia", "Youssef"};
-constexpr std::array kFamilyNames = {"Diop",  "Traoré", "Coulibaly", "Ndiaye", "Keïta", "Ouédraogo", "Sow",
-                                     "Diallo", "Camara", "Mbaye",    "Touré",  "Sylla", "Haddad",    "Benali"};
+constexpr std::array kGivenNames = {"Aminata",   "Moussa",  "Fatou",  "Ibrahima", "Awa",     "Ousmane", "Mariam",
+                                    "Abdoulaye", "Khadija", "Seydou", "Aïcha",    "Mamadou", "Nadia",   "Youssef"};
+constexpr std::array kFamilyNames = {"Diop",   "Traoré", "Coulibaly", "Ndiaye", "Keïta", "Ouédraogo", "Sow",
+                                     "Diallo", "Camara", "Mbaye",     "Touré",  "Sylla", "Haddad",    "Benali"};
 
 std::string slug(std::string_view text) {
   std::string out;
   for (char c : text)
-    if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -150,14 +155,28 @@ std::vector<std::optional<std::string>> row_of(const organisations::Organisation
   auto integer = [](const std::optional<std::int64_t>& v) -> std::optional<std::string> {
     return v ? std::optional<std::string>(std::to_string(*v)) : std::nullopt;
   };
-  return {o.kind,    o.name_fr, o.name_ar, o.name_en, organisations::sort_name_of(o), o.acronym,
-          o.country_code, o.iati_identifier, integer(o.parent_id), o.website, o.address,
-          organisations::contacts_json(o.contacts), "0", "1", now, now, organisations::search_key_of(o)};
+  return {o.kind,
+          o.name_fr,
+          o.name_ar,
+          o.name_en,
+          organisations::sort_name_of(o),
+          o.acronym,
+          o.country_code,
+          o.iati_identifier,
+          integer(o.parent_id),
+          o.website,
+          o.address,
+          organisations::contacts_json(o.contacts),
+          "0",
+          "1",
+          now,
+          now,
+          organisations::search_key_of(o)};
 }
 
-const std::vector<std::string> kColumns = {"kind",    "name_fr",     "name_ar",        "name_en",  "sort_name",
-                                           "acronym", "country_code", "iati_identifier", "parent_id", "website",
-                                           "address", "contacts",    "archived",       "version",  "created_at",
+const std::vector<std::string> kColumns = {"kind",       "name_fr",      "name_ar",         "name_en",   "sort_name",
+                                           "acronym",    "country_code", "iati_identifier", "parent_id", "website",
+                                           "address",    "contacts",     "archived",        "version",   "created_at",
                                            "updated_at", "search_key"};
 
 std::optional<std::string> maybe(const char* text) {
@@ -175,10 +194,9 @@ DemoCounts generate_demo(db::Connection& connection, int scale, const std::strin
   auto contact = [&](std::string_view domain) {
     std::string given = kGivenNames[random() % kGivenNames.size()];
     std::string family = kFamilyNames[random() % kFamilyNames.size()];
-    return organisations::Contact{given + " " + family, "Point focal coopération",
-                                  slug(given) + "." + slug(family) + "@" + std::string(domain),
-                                  fmt::format("+{} {:03} {:03} {:03}", 200 + random() % 60, random() % 1000,
-                                              random() % 1000, random() % 1000)};
+    return organisations::Contact{
+        given + " " + family, "Point focal coopération", slug(given) + "." + slug(family) + "@" + std::string(domain),
+        fmt::format("+{} {:03} {:03} {:03}", 200 + random() % 60, random() % 1000, random() % 1000, random() % 1000)};
   };
 
   db::Transaction transaction(connection, db::TransactionKind::write);
@@ -221,8 +239,10 @@ DemoCounts generate_demo(db::Connection& connection, int scale, const std::strin
 
   if (scale > 1) {
     std::unordered_map<std::string, std::int64_t> national;
-    for (const auto& row : connection.query("SELECT iati_identifier, id FROM organisations WHERE iati_identifier LIKE ?",
-                                            db::Params("%-GOV-%")).rows)
+    for (const auto& row :
+         connection
+             .query("SELECT iati_identifier, id FROM organisations WHERE iati_identifier LIKE ?", db::Params("%-GOV-%"))
+             .rows)
       national.emplace(row.text(0), row.integer(1));
     for (int copy = 1; copy < scale; ++copy) {
       for (const char* country : kPartnerCountries)

@@ -1,7 +1,6 @@
 #include "cli/settings.hpp"
 
 #include <fmt/format.h>
-
 #include <toml++/toml.h>
 
 namespace taawun::cli {
@@ -18,8 +17,10 @@ std::optional<std::string> read_config(const std::string& path, Settings& settin
   auto text = [&](std::string_view key, std::string& target) {
     auto node = table.at_path(key);
     if (!node) return;
-    if (auto value = node.value<std::string>()) target = *value;
-    else problem = fmt::format("{}: `{}` must be a string", path, key);
+    if (auto value = node.value<std::string>())
+      target = *value;
+    else
+      problem = fmt::format("{}: `{}` must be a string", path, key);
   };
   auto count = [&](std::string_view key, std::size_t& target, std::int64_t min, std::int64_t max) {
     auto node = table.at_path(key);
@@ -33,8 +34,10 @@ std::optional<std::string> read_config(const std::string& path, Settings& settin
   auto flag = [&](std::string_view key, bool& target) {
     auto node = table.at_path(key);
     if (!node) return;
-    if (auto value = node.value<bool>()) target = *value;
-    else problem = fmt::format("{}: `{}` must be true or false", path, key);
+    if (auto value = node.value<bool>())
+      target = *value;
+    else
+      problem = fmt::format("{}: `{}` must be true or false", path, key);
   };
   text("database.url", settings.database);
   count("database.pool_size", settings.pool_size, 1, 256);

@@ -12,11 +12,13 @@ std::string iso8601(TimePoint at) {
   std::chrono::year_month_day date{days};
   std::chrono::hh_mm_ss time{seconds - days};
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(date.year()),
-                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
-                     time.hours().count(), time.minutes().count(), time.seconds().count());
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()), time.hours().count(),
+                     time.minutes().count(), time.seconds().count());
 }
 
-std::string now_iso8601() { return iso8601(std::chrono::system_clock::now()); }
+std::string now_iso8601() {
+  return iso8601(std::chrono::system_clock::now());
+}
 
 bool is_valid_date(int year, int month, int day) {
   std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},

@@ -78,16 +78,18 @@ class [[nodiscard]] Result {
 
 struct Done {};
 using Status = Result<Done>;
-inline Status ok_status() { return Done{}; }
+inline Status ok_status() {
+  return Done{};
+}
 
 }  // namespace taawun
 
-#define TAAWUN_TRY(var, expr)                                  \
-  auto var##_result = (expr);                                  \
-  if (!var##_result.ok()) return var##_result.take_error();    \
+#define TAAWUN_TRY(var, expr)                               \
+  auto var##_result = (expr);                               \
+  if (!var##_result.ok()) return var##_result.take_error(); \
   auto var = std::move(var##_result).value()
-#define TAAWUN_CHECK(expr)                                     \
-  do {                                                         \
-    auto taawun_status_ = (expr);                              \
+#define TAAWUN_CHECK(expr)                                        \
+  do {                                                            \
+    auto taawun_status_ = (expr);                                 \
     if (!taawun_status_.ok()) return taawun_status_.take_error(); \
   } while (false)

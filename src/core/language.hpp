@@ -10,9 +10,12 @@ enum class Language { fr, ar, en };
 
 inline std::string_view language_code(Language language) {
   switch (language) {
-    case Language::ar: return "ar";
-    case Language::en: return "en";
-    default: return "fr";
+    case Language::ar:
+      return "ar";
+    case Language::en:
+      return "en";
+    default:
+      return "fr";
   }
 }
 

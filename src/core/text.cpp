@@ -1,10 +1,10 @@
 #include "core/text.hpp"
 
-#include <algorithm>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 
 namespace taawun::text {
 namespace {
@@ -20,19 +20,29 @@ const icu::Normalizer2* decomposer() {
 
 UChar32 fold_arabic(UChar32 c) {
   switch (c) {
-    case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627;  // alef variants
-    case 0x0629: return 0x0647;                                          // taa marbuta → haa
-    case 0x0649: return 0x064A;                                          // alef maqsura → yaa
-    case 0x0624: return 0x0648;                                          // waw with hamza
-    case 0x0626: return 0x064A;                                          // yaa with hamza
-    default: return c;
+    case 0x0622:
+    case 0x0623:
+    case 0x0625:
+    case 0x0671:
+      return 0x0627;  // alef variants
+    case 0x0629:
+      return 0x0647;  // taa marbuta → haa
+    case 0x0649:
+      return 0x064A;  // alef maqsura → yaa
+    case 0x0624:
+      return 0x0648;  // waw with hamza
+    case 0x0626:
+      return 0x064A;  // yaa with hamza
+    default:
+      return c;
   }
 }
 
 }  // namespace
 
 std::string search_key(std::string_view utf8) {
-  icu::UnicodeString source = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString source =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString decomposed = decomposer() ? decomposer()->normalize(source, status) : source;
   if (U_FAILURE(status)) decomposed = source;
@@ -88,11 +98,21 @@ bool is_valid_utf8(std::string_view bytes) {
     unsigned char c = s[i];
     std::size_t extra;
     uint32_t cp;
-    if (c < 0x80) { ++i; continue; }
-    if ((c & 0xE0) == 0xC0) { extra = 1; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { extra = 2; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { extra = 3; cp = c & 0x07; }
-    else return false;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((c & 0xE0) == 0xC0) {
+      extra = 1;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      extra = 2;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      extra = 3;
+      cp = c & 0x07;
+    } else
+      return false;
     for (std::size_t k = 1; k <= extra; ++k) {
       if (i + k >= bytes.size() || (s[i + k] & 0xC0) != 0x80) return false;
       cp = (cp << 6) | (s[i + k] & 0x3F);

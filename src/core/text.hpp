@@ -1,7 +1,7 @@
 #pragma once
 #include <string>
-#include <vector>
 #include <string_view>
+#include <vector>
 
 namespace taawun::text {
 

@@ -62,19 +62,51 @@ class Params {
  public:
   Params() = default;
   template <typename... Args>
-  explicit Params(Args&&... args) { (add(std::forward<Args>(args)), ...); }
-  Params& add(std::nullptr_t) { values_.emplace_back(std::monostate{}); return *this; }
-  Params& add(std::int64_t v) { values_.emplace_back(v); return *this; }
-  Params& add(int v) { values_.emplace_back(static_cast<std::int64_t>(v)); return *this; }
-  Params& add(bool v) { values_.emplace_back(static_cast<std::int64_t>(v ? 1 : 0)); return *this; }
-  Params& add(double v) { values_.emplace_back(v); return *this; }
-  Params& add(std::string v) { values_.emplace_back(std::move(v)); return *this; }
-  Params& add(std::string_view v) { values_.emplace_back(std::string(v)); return *this; }
-  Params& add(const char* v) { values_.emplace_back(std::string(v)); return *this; }
-  Params& add(const Value& v) { values_.push_back(v); return *this; }
+  explicit Params(Args&&... args) {
+    (add(std::forward<Args>(args)), ...);
+  }
+  Params& add(std::nullptr_t) {
+    values_.emplace_back(std::monostate{});
+    return *this;
+  }
+  Params& add(std::int64_t v) {
+    values_.emplace_back(v);
+    return *this;
+  }
+  Params& add(int v) {
+    values_.emplace_back(static_cast<std::int64_t>(v));
+    return *this;
+  }
+  Params& add(bool v) {
+    values_.emplace_back(static_cast<std::int64_t>(v ? 1 : 0));
+    return *this;
+  }
+  Params& add(double v) {
+    values_.emplace_back(v);
+    return *this;
+  }
+  Params& add(std::string v) {
+    values_.emplace_back(std::move(v));
+    return *this;
+  }
+  Params& add(std::string_view v) {
+    values_.emplace_back(std::string(v));
+    return *this;
+  }
+  Params& add(const char* v) {
+    values_.emplace_back(std::string(v));
+    return *this;
+  }
+  Params& add(const Value& v) {
+    values_.push_back(v);
+    return *this;
+  }
   template <typename T>
   Params& add(const std::optional<T>& v) {
-    if (v) add(*v); else add(nullptr);
+    if (v)
+      add(*v);
+    else
+      add(nullptr);
     return *this;
   }
   std::span<const Value> values() const { return values_; }

@@ -1,9 +1,9 @@
 #include "http/app.hpp"
 
-#include <boost/asio/post.hpp>
 #include <spdlog/spdlog.h>
 
 #include <array>
+#include <boost/asio/post.hpp>
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -19,8 +19,7 @@ namespace taawun::http {
 // Per route: request counts by status and a latency histogram, with atomics only, so that
 // measuring costs no lock on the hot path. Rendered as Prometheus text on /metrics.
 namespace {
-constexpr std::array<double, 12> kBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
-                                             0.05,   0.1,   0.25,   0.5,   1.0,  2.5};
+constexpr std::array<double, 12> kBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5};
 constexpr std::array<unsigned, 20> kStatuses = {200, 201, 204, 304, 400, 401, 403, 404, 405, 409,
                                                 412, 413, 415, 422, 428, 429, 500, 503, 206, 0};
 }  // namespace
@@ -77,12 +76,13 @@ std::string percent_decode(std::string_view text, bool plus_is_space) {
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
-    if (c == '+' && plus_is_space) out.push_back(' ');
-    else if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
-             hex_value(text[i + 2]) >= 0) {
+    if (c == '+' && plus_is_space)
+      out.push_back(' ');
+    else if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
       out.push_back(static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2])));
       i += 2;
-    } else out.push_back(c);
+    } else
+      out.push_back(c);
   }
   return out;
 }
@@ -125,21 +125,35 @@ bhttp::status status_of(ErrorCode code) {
   switch (code) {
     case ErrorCode::bad_request:
     case ErrorCode::malformed_json:
-    case ErrorCode::invalid_utf8: return bhttp::status::bad_request;
-    case ErrorCode::payload_too_large: return bhttp::status::payload_too_large;
-    case ErrorCode::validation_failed: return bhttp::status::unprocessable_entity;
-    case ErrorCode::unauthenticated: return bhttp::status::unauthorized;
+    case ErrorCode::invalid_utf8:
+      return bhttp::status::bad_request;
+    case ErrorCode::payload_too_large:
+      return bhttp::status::payload_too_large;
+    case ErrorCode::validation_failed:
+      return bhttp::status::unprocessable_entity;
+    case ErrorCode::unauthenticated:
+      return bhttp::status::unauthorized;
     case ErrorCode::forbidden:
-    case ErrorCode::csrf_failed: return bhttp::status::forbidden;
-    case ErrorCode::not_found: return bhttp::status::not_found;
-    case ErrorCode::method_not_allowed: return bhttp::status::method_not_allowed;
-    case ErrorCode::conflict: return bhttp::status::conflict;
-    case ErrorCode::precondition_failed: return bhttp::status::precondition_failed;
-    case ErrorCode::precondition_required: return bhttp::status::precondition_required;
-    case ErrorCode::rate_limited: return bhttp::status::too_many_requests;
-    case ErrorCode::unsupported_media_type: return bhttp::status::unsupported_media_type;
-    case ErrorCode::unavailable: return bhttp::status::service_unavailable;
-    case ErrorCode::internal: return bhttp::status::internal_server_error;
+    case ErrorCode::csrf_failed:
+      return bhttp::status::forbidden;
+    case ErrorCode::not_found:
+      return bhttp::status::not_found;
+    case ErrorCode::method_not_allowed:
+      return bhttp::status::method_not_allowed;
+    case ErrorCode::conflict:
+      return bhttp::status::conflict;
+    case ErrorCode::precondition_failed:
+      return bhttp::status::precondition_failed;
+    case ErrorCode::precondition_required:
+      return bhttp::status::precondition_required;
+    case ErrorCode::rate_limited:
+      return bhttp::status::too_many_requests;
+    case ErrorCode::unsupported_media_type:
+      return bhttp::status::unsupported_media_type;
+    case ErrorCode::unavailable:
+      return bhttp::status::service_unavailable;
+    case ErrorCode::internal:
+      return bhttp::status::internal_server_error;
   }
   return bhttp::status::internal_server_error;
 }
@@ -236,8 +250,12 @@ std::optional<std::string> Context::query_value(std::string_view name) const {
   return std::nullopt;
 }
 
-std::string_view Context::header(bhttp::field name) const { return request[name]; }
-std::string_view Context::header(std::string_view name) const { return request[name]; }
+std::string_view Context::header(bhttp::field name) const {
+  return request[name];
+}
+std::string_view Context::header(std::string_view name) const {
+  return request[name];
+}
 
 // ---------------------------------------------------------------- app
 
@@ -251,9 +269,13 @@ App::App(db::Pool& pool, AppConfig config)
   not_found_metrics_ = make_metrics("unmatched", "ANY");
 }
 
-App::~App() { blocking_.join(); }
+App::~App() {
+  blocking_.join();
+}
 
-void App::drain() { blocking_.join(); }
+void App::drain() {
+  blocking_.join();
+}
 
 std::optional<Response> App::authenticate(const Route& route, Context& context) {
   std::string_view authorization = context.header(bhttp::field::authorization);
@@ -335,8 +357,10 @@ void App::handle(Request&& request_in, std::string remote_address, Done done) {
     std::vector<std::string> found;
     bool same = true;
     for (std::size_t i = 0; i < segments.size() && same; ++i) {
-      if (route.segments[i].starts_with('{')) found.push_back(segments[i]);
-      else same = route.segments[i] == segments[i];
+      if (route.segments[i].starts_with('{'))
+        found.push_back(segments[i]);
+      else
+        same = route.segments[i] == segments[i];
     }
     if (!same) continue;
     if (route.method == request->method() ||
@@ -351,9 +375,9 @@ void App::handle(Request&& request_in, std::string remote_address, Done done) {
   if (!matched) {
     bool api = path.starts_with("/api/") || path == "/api";
     if (!allowed.empty()) {
-      auto response = problem_response(*request, language,
-                                       Error::of(ErrorCode::method_not_allowed, "",
-                                                 {{"method", std::string(bhttp::to_string(request->method()))}}));
+      auto response = problem_response(
+          *request, language,
+          Error::of(ErrorCode::method_not_allowed, "", {{"method", std::string(bhttp::to_string(request->method()))}}));
       std::string allow;
       for (auto method : allowed) allow += (allow.empty() ? "" : ", ") + std::string(method);
       response.set(bhttp::field::allow, allow);
@@ -362,8 +386,9 @@ void App::handle(Request&& request_in, std::string remote_address, Done done) {
                !config_.static_dir.empty()) {
       finish(static_metrics_, serve_static(*request, language));
     } else {
-      finish(not_found_metrics_,
-             problem_response(*request, language, Error::of(ErrorCode::not_found, "route_not_found", {{"path", path}})));
+      finish(
+          not_found_metrics_,
+          problem_response(*request, language, Error::of(ErrorCode::not_found, "route_not_found", {{"path", path}})));
     }
     return;
   }
@@ -379,8 +404,9 @@ void App::handle(Request&& request_in, std::string remote_address, Done done) {
 
   auto work = [this, request, matched, params = std::move(params), path = std::move(path), query = std::move(query),
                language, remote_address = std::move(remote_address), finish]() mutable {
-    Context context{*request, *this, std::move(path), std::move(query), std::move(params), language,
-                    std::move(remote_address), std::nullopt, std::nullopt, std::nullopt};
+    Context context{*request,          *this,       std::move(path),           std::move(query),
+                    std::move(params), language,    std::move(remote_address), std::nullopt,
+                    std::nullopt,      std::nullopt};
     Response response = run(*matched, context);
     context.lease.reset();  // give the connection back before the response is written
     if (request->method() == bhttp::verb::head) response.body().clear();
@@ -418,7 +444,8 @@ std::string App::metrics_text() const {
     std::string labels = "route=\"" + m.route + "\",method=\"" + m.method + "\"";
     for (std::size_t b = 0; b < kBuckets.size(); ++b) {
       cumulative += m.buckets[b].load(std::memory_order_relaxed);
-      out << "taawun_http_request_duration_seconds_bucket{" << labels << ",le=\"" << kBuckets[b] << "\"} " << cumulative << "\n";
+      out << "taawun_http_request_duration_seconds_bucket{" << labels << ",le=\"" << kBuckets[b] << "\"} " << cumulative
+          << "\n";
     }
     out << "taawun_http_request_duration_seconds_bucket{" << labels << ",le=\"+Inf\"} " << count << "\n";
     out << "taawun_http_request_duration_seconds_sum{" << labels << "} " << m.micros.load() / 1e6 << "\n";

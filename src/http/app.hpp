@@ -1,10 +1,9 @@
 #pragma once
 // The HTTP application: routing, authentication, CSRF, language, errors, metrics. The only
 // code that knows Beast and JSON is under src/http (engineering guide, layout).
+#include <atomic>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/http.hpp>
-
-#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>

@@ -37,7 +37,8 @@ std::optional<std::int64_t> QueryReader::integer(std::string_view name, std::int
     return std::nullopt;
   }
   if (number < min || number > max) {
-    problems_.push_back({std::string(name), "out_of_range", {{"min", std::to_string(min)}, {"max", std::to_string(max)}}});
+    problems_.push_back(
+        {std::string(name), "out_of_range", {{"min", std::to_string(min)}, {"max", std::to_string(max)}}});
     return std::nullopt;
   }
   return number;
@@ -71,14 +72,18 @@ PageRequest QueryReader::page() {
   return page;
 }
 
-std::string QueryReader::sort(std::string_view fallback) { return text("sort", 50).value_or(std::string(fallback)); }
+std::string QueryReader::sort(std::string_view fallback) {
+  return text("sort", 50).value_or(std::string(fallback));
+}
 
 Status QueryReader::status() const {
   if (problems_.empty()) return ok_status();
   return Error::validation(problems_);
 }
 
-std::string etag(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
+std::string etag(std::int64_t version) {
+  return "\"" + std::to_string(version) + "\"";
+}
 
 Result<std::int64_t> required_version(const Context& context) {
   std::string_view value = context.header(bhttp::field::if_match);

@@ -1,15 +1,13 @@
 #pragma once
 // Reading what clients send: query parameters and JSON bodies, strictly. Every problem becomes
 // a field error with a stable code; nothing malformed reaches the domain.
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
+#include <initializer_list>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <initializer_list>
 
 #include "core/error.hpp"
 #include "domain/paging.hpp"
@@ -24,8 +22,7 @@ class QueryReader {
   std::optional<std::int64_t> integer(std::string_view name, std::int64_t min, std::int64_t max);
   std::optional<bool> boolean(std::string_view name);
   // One of a fixed set of words; anything else is an invalid_choice naming the choices.
-  std::string choice(std::string_view name, std::initializer_list<std::string_view> choices,
-                     std::string_view fallback);
+  std::string choice(std::string_view name, std::initializer_list<std::string_view> choices, std::string_view fallback);
   PageRequest page();
   std::string sort(std::string_view fallback);
   Status status() const;
@@ -50,7 +47,8 @@ class BodyReader {
   bool is_null(std::string_view name) const;
   std::optional<std::int64_t> integer(std::string_view name);
   std::optional<bool> boolean(std::string_view name);
-  std::optional<std::vector<std::string>> text_list(std::string_view name, std::size_t max_items, std::size_t max_length);
+  std::optional<std::vector<std::string>> text_list(std::string_view name, std::size_t max_items,
+                                                    std::size_t max_length);
   std::optional<std::vector<std::int64_t>> integer_list(std::string_view name, std::size_t max_items);
   const nlohmann::json* array(std::string_view name, std::size_t max_items);
   void problem(FieldError error) { problems_.push_back(std::move(error)); }

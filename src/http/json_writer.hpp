@@ -15,10 +15,22 @@ namespace taawun::http {
 class JsonWriter {
  public:
   JsonWriter() : writer_(buffer_) {}
-  JsonWriter& begin_object() { writer_.StartObject(); return *this; }
-  JsonWriter& end_object() { writer_.EndObject(); return *this; }
-  JsonWriter& begin_array() { writer_.StartArray(); return *this; }
-  JsonWriter& end_array() { writer_.EndArray(); return *this; }
+  JsonWriter& begin_object() {
+    writer_.StartObject();
+    return *this;
+  }
+  JsonWriter& end_object() {
+    writer_.EndObject();
+    return *this;
+  }
+  JsonWriter& begin_array() {
+    writer_.StartArray();
+    return *this;
+  }
+  JsonWriter& end_array() {
+    writer_.EndArray();
+    return *this;
+  }
   JsonWriter& key(std::string_view name) {
     writer_.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
     return *this;
@@ -29,11 +41,26 @@ class JsonWriter {
   }
   JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
   JsonWriter& value(const char* text) { return value(std::string_view(text)); }
-  JsonWriter& value(std::int64_t number) { writer_.Int64(number); return *this; }
-  JsonWriter& value(int number) { writer_.Int(number); return *this; }
-  JsonWriter& value(double number) { writer_.Double(number); return *this; }
-  JsonWriter& value(bool flag) { writer_.Bool(flag); return *this; }
-  JsonWriter& null() { writer_.Null(); return *this; }
+  JsonWriter& value(std::int64_t number) {
+    writer_.Int64(number);
+    return *this;
+  }
+  JsonWriter& value(int number) {
+    writer_.Int(number);
+    return *this;
+  }
+  JsonWriter& value(double number) {
+    writer_.Double(number);
+    return *this;
+  }
+  JsonWriter& value(bool flag) {
+    writer_.Bool(flag);
+    return *this;
+  }
+  JsonWriter& null() {
+    writer_.Null();
+    return *this;
+  }
   template <typename T>
   JsonWriter& value(const std::optional<T>& maybe) {
     if (maybe) return value(*maybe);
@@ -45,7 +72,9 @@ class JsonWriter {
     return *this;
   }
   template <typename T>
-  JsonWriter& field(std::string_view name, const T& v) { return key(name).value(v); }
+  JsonWriter& field(std::string_view name, const T& v) {
+    return key(name).value(v);
+  }
   template <typename T>
   JsonWriter& array(std::string_view name, const std::vector<T>& values) {
     key(name).begin_array();

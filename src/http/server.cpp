@@ -1,14 +1,14 @@
 #include "http/server.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <spdlog/spdlog.h>
-
-#include <atomic>
 #include <charconv>
 #include <thread>
 
@@ -50,7 +50,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
     remote_ = ignored ? std::string("unknown") : endpoint.address().to_string();
   }
 
-  void start() { net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read(); }); }
+  void start() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read(); });
+  }
 
  private:
   void read() {
@@ -59,8 +61,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
     parser_->body_limit(state_.app.config().body_limit);
     parser_->header_limit(16 * 1024);
     stream_.expires_after(state_.config.idle_timeout);
-    beast::http::async_read(stream_, buffer_, *parser_,
-                            [self = shared_from_this()](beast::error_code error, std::size_t) { self->on_read(error); });
+    beast::http::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code error, std::size_t) { self->on_read(error); });
   }
 
   void on_read(beast::error_code error) {
@@ -71,9 +74,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
       // The body is not read to its end: answer and close rather than resynchronise.
       Request header_only;
       header_only.base() = parser_->get().base();
-      auto response = problem_response(header_only, request_language(header_only, ""),
-                                       Error::of(ErrorCode::payload_too_large, "",
-                                                 {{"max", std::to_string(state_.app.config().body_limit)}}));
+      auto response = problem_response(
+          header_only, request_language(header_only, ""),
+          Error::of(ErrorCode::payload_too_large, "", {{"max", std::to_string(state_.app.config().body_limit)}}));
       response.keep_alive(false);
       return write(std::move(response), true);
     }
@@ -88,14 +91,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
     bool keep_alive = request.keep_alive();
     unsigned version = request.version();
     stream_.expires_never();
-    state_.app.handle(std::move(request), remote_,
-                      [self = shared_from_this(), keep_alive, version](Response response) {
-                        response.version(version);
-                        response.keep_alive(keep_alive && !self->state_.stopping);
-                        response.prepare_payload();
-                        auto shared = std::make_shared<Response>(std::move(response));
-                        net::post(self->stream_.get_executor(), [self, shared] { self->write_counted(shared); });
-                      });
+    state_.app.handle(std::move(request), remote_, [self = shared_from_this(), keep_alive, version](Response response) {
+      response.version(version);
+      response.keep_alive(keep_alive && !self->state_.stopping);
+      response.prepare_payload();
+      auto shared = std::make_shared<Response>(std::move(response));
+      net::post(self->stream_.get_executor(), [self, shared] { self->write_counted(shared); });
+    });
   }
 
   void write_counted(std::shared_ptr<Response> response) {
@@ -152,17 +154,17 @@ class Listener : public std::enable_shared_from_this<Listener> {
 
  private:
   void accept() {
-    acceptor_.async_accept(net::make_strand(context_), [self = shared_from_this()](beast::error_code error,
-                                                                                   tcp::socket socket) {
-      if (error == net::error::operation_aborted || !self->acceptor_.is_open()) return;
-      if (!error) {
-        socket.set_option(tcp::no_delay(true));
-        std::make_shared<Connection>(std::move(socket), self->state_)->start();
-      } else {
-        spdlog::warn("accept failed: {}", error.message());
-      }
-      self->accept();
-    });
+    acceptor_.async_accept(net::make_strand(context_),
+                           [self = shared_from_this()](beast::error_code error, tcp::socket socket) {
+                             if (error == net::error::operation_aborted || !self->acceptor_.is_open()) return;
+                             if (!error) {
+                               socket.set_option(tcp::no_delay(true));
+                               std::make_shared<Connection>(std::move(socket), self->state_)->start();
+                             } else {
+                               spdlog::warn("accept failed: {}", error.message());
+                             }
+                             self->accept();
+                           });
   }
 
   net::io_context& context_;
@@ -184,7 +186,8 @@ void serve(App& app, const ServerConfig& config, const std::function<void(unsign
   auto deadline = std::chrono::steady_clock::now();
   std::function<void()> wait_for_quiet = [&] {
     if (state.busy == 0 || std::chrono::steady_clock::now() > deadline) {
-      if (state.busy != 0) spdlog::warn("stopping with {} requests unanswered after the grace period", state.busy.load());
+      if (state.busy != 0)
+        spdlog::warn("stopping with {} requests unanswered after the grace period", state.busy.load());
       context.stop();
       return;
     }

@@ -2,7 +2,6 @@
 // The HTTP/1.1 server: Beast over Asio, a few I/O threads, keep-alive, a body limit, and a
 // graceful stop. Everything about requests themselves is in App.
 #include <boost/asio/ip/tcp.hpp>
-
 #include <string>
 
 #include "http/app.hpp"

@@ -16,9 +16,9 @@ struct Expectation {
 
 // The rules of src/domain/organisations/organisation_access.cpp, for a record in the actor's scope.
 constexpr Expectation kMatrix[] = {
-    {"admin", true, true, true, true, true, true},       {"manager", true, true, true, true, true, true},
-    {"officer", true, true, true, true, true, true},     {"finance", true, true, false, false, false, false},
-    {"partner", true, true, false, false, false, true},  {"host", true, true, false, true, false, true},
+    {"admin", true, true, true, true, true, true},      {"manager", true, true, true, true, true, true},
+    {"officer", true, true, true, true, true, true},    {"finance", true, true, false, false, false, false},
+    {"partner", true, true, false, false, false, true}, {"host", true, true, false, true, false, true},
     {"viewer", true, true, false, false, false, false},
 };
 
@@ -26,10 +26,11 @@ TEST_P(OrganisationAccess, EveryRoleTimesEveryAction) {
   for (const auto& expected : kMatrix) {
     SCOPED_TRACE(expected.role);
     // A record in the scope of the scoped roles: in Senegal, and the host's own institution.
-    auto record = create_organisation({{"kind", "10"},
-                                       {"name_fr", unique_name("Matrice ")},
-                                       {"country", "SN"},
-                                       {"contacts", json::array({{{"name", "Fatou Sow"}, {"phone", "+221 33 000 00 00"}}})}});
+    auto record =
+        create_organisation({{"kind", "10"},
+                             {"name_fr", unique_name("Matrice ")},
+                             {"country", "SN"},
+                             {"contacts", json::array({{{"name", "Fatou Sow"}, {"phone", "+221 33 000 00 00"}}})}});
     json scope = json::object();
     if (std::string(expected.role) == "partner") scope["countries"] = {"SN"};
     if (std::string(expected.role) == "host") scope["organisations"] = {record["id"]};
@@ -42,7 +43,8 @@ TEST_P(OrganisationAccess, EveryRoleTimesEveryAction) {
     EXPECT_EQ(read.status == 200, expected.read) << read.body;
     if (read.status == 200) EXPECT_EQ(read.json().contains("contacts"), expected.contacts) << read.body;
 
-    auto create = user.post("/api/v1/organisations", {{"kind", "10"}, {"name_fr", unique_name("Créé ")}, {"country", "SN"}});
+    auto create =
+        user.post("/api/v1/organisations", {{"kind", "10"}, {"name_fr", unique_name("Créé ")}, {"country", "SN"}});
     EXPECT_EQ(create.status, expected.create ? 201 : 403) << create.body;
     auto update = user.patch(url, {{"acronym", "UPD"}}, {{"If-Match", "\"1\""}});
     EXPECT_EQ(update.status, expected.update ? 200 : 403) << update.body;
@@ -77,9 +79,13 @@ TEST_P(OrganisationAccess, HostsSeeAndEditOnlyTheirInstitutions) {
   auto list = host.get("/api/v1/organisations?q=" + marker);
   EXPECT_EQ(list.json()["total"], 1) << list.body;
   EXPECT_EQ(host.patch("/api/v1/organisations/" + std::to_string(own["id"].get<int>()), {{"acronym", "OWN"}},
-                       {{"If-Match", "\"1\""}}).status, 200);
+                       {{"If-Match", "\"1\""}})
+                .status,
+            200);
   EXPECT_EQ(host.patch("/api/v1/organisations/" + std::to_string(other["id"].get<int>()), {{"acronym", "NO"}},
-                       {{"If-Match", "\"1\""}}).status, 404);
+                       {{"If-Match", "\"1\""}})
+                .status,
+            404);
 }
 
 TEST_P(OrganisationAccess, AnonymousRequestsAreRefused) {

@@ -15,7 +15,8 @@ class BadInput : public ApiTest {
 
 TEST_P(BadInput, MalformedJsonBadUtf8AndWrongContentType) {
   std::string marker = unique_name("Bad");
-  auto malformed = admin().send("POST", "/api/v1/organisations", "{\"kind\": \"10\", \"name_fr\": \"" + marker, json_headers());
+  auto malformed =
+      admin().send("POST", "/api/v1/organisations", "{\"kind\": \"10\", \"name_fr\": \"" + marker, json_headers());
   EXPECT_EQ(malformed.status, 400);
   EXPECT_EQ(malformed.json()["code"], "malformed_json");
   auto not_object = admin().send("POST", "/api/v1/organisations", "[1, 2]", json_headers());
@@ -24,7 +25,8 @@ TEST_P(BadInput, MalformedJsonBadUtf8AndWrongContentType) {
                                "{\"kind\": \"10\", \"name_fr\": \"" + marker + "\xC3\x28\"}", json_headers());
   EXPECT_EQ(bad_utf8.status, 400);
   EXPECT_EQ(bad_utf8.json()["code"], "invalid_utf8");
-  auto form = admin().send("POST", "/api/v1/organisations", "kind=10", {{"Content-Type", "application/x-www-form-urlencoded"}});
+  auto form =
+      admin().send("POST", "/api/v1/organisations", "kind=10", {{"Content-Type", "application/x-www-form-urlencoded"}});
   EXPECT_EQ(form.status, 415);
   auto empty = admin().send("POST", "/api/v1/organisations", "", json_headers());
   EXPECT_EQ(empty.status, 400);
@@ -33,7 +35,8 @@ TEST_P(BadInput, MalformedJsonBadUtf8AndWrongContentType) {
 
 TEST_P(BadInput, OversizedBodiesAreRefused) {
   std::string marker = unique_name("Big");
-  std::string huge = "{\"kind\": \"10\", \"name_fr\": \"" + marker + "\", \"address\": \"" + std::string(2 << 20, 'x') + "\"}";
+  std::string huge =
+      "{\"kind\": \"10\", \"name_fr\": \"" + marker + "\", \"address\": \"" + std::string(2 << 20, 'x') + "\"}";
   auto reply = admin().send("POST", "/api/v1/organisations", huge, json_headers());
   EXPECT_EQ(reply.status, 413);
   EXPECT_EQ(reply.json()["code"], "payload_too_large");
@@ -49,7 +52,8 @@ TEST_P(BadInput, DeepNestingAndHugeNumbersDoNotCrash) {
   EXPECT_GE(nested.status, 400);
   EXPECT_LT(nested.status, 500);
   auto big = admin().send("POST", "/api/v1/organisations",
-                          "{\"kind\": \"10\", \"name_fr\": \"N\", \"parent_id\": 123456789012345678901234567890}", json_headers());
+                          "{\"kind\": \"10\", \"name_fr\": \"N\", \"parent_id\": 123456789012345678901234567890}",
+                          json_headers());
   EXPECT_EQ(big.status, 422) << big.body;
   auto bad_query = admin().get("/api/v1/organisations?limit=abc&offset=-1");
   EXPECT_EQ(bad_query.status, 422);

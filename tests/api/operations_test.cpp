@@ -22,8 +22,10 @@ TEST_P(Operations, HealthReadinessAndMetrics) {
   ASSERT_EQ(metrics.status, 200);
   EXPECT_NE(metrics.header("content-type").find("text/plain"), std::string::npos);
   EXPECT_NE(metrics.body.find("taawun_http_requests_total{route=\"/api/v1/countries\",method=\"GET\",status=\"200\"}"),
-            std::string::npos) << metrics.body.substr(0, 2000);
-  EXPECT_NE(metrics.body.find("taawun_http_request_duration_seconds_bucket{route=\"/api/v1/countries\""), std::string::npos);
+            std::string::npos)
+      << metrics.body.substr(0, 2000);
+  EXPECT_NE(metrics.body.find("taawun_http_request_duration_seconds_bucket{route=\"/api/v1/countries\""),
+            std::string::npos);
 }
 
 // The route table and api/openapi.yaml list the same operations.
@@ -59,10 +61,12 @@ TEST_P(Operations, SigtermLetsRequestsInFlightFinish) {
 
 TEST_P(Operations, CommandLineManagesAccountsAndTokens) {
   std::string url = fresh_database_url(GetParam());
-  auto added = taawun({"user", "add", "fatou", "--role", "partner", "--country", "SN", "--password-stdin", "--database", url},
-                      std::string(kPassword) + "\n");
+  auto added =
+      taawun({"user", "add", "fatou", "--role", "partner", "--country", "SN", "--password-stdin", "--database", url},
+             std::string(kPassword) + "\n");
   ASSERT_EQ(added.exit_code, 0) << added.output;
-  auto bad_role = taawun({"user", "add", "x", "--role", "emperor", "--password-stdin", "--database", url}, "longpassword1\n");
+  auto bad_role =
+      taawun({"user", "add", "x", "--role", "emperor", "--password-stdin", "--database", url}, "longpassword1\n");
   EXPECT_EQ(bad_role.exit_code, 1);
   EXPECT_NE(bad_role.output.find("role"), std::string::npos) << bad_role.output;
   auto token = taawun({"token", "create", "sync", "--user", "fatou", "--database", url});
@@ -92,7 +96,10 @@ TEST_P(Operations, BackupCopiesALiveSqliteDatabase) {
   auto backup = taawun({"backup", copy, "--database", url});
   ASSERT_EQ(backup.exit_code, 0) << backup.output;
   auto connection = db::open_sqlite(copy);
-  EXPECT_EQ(connection->query("SELECT COUNT(*) FROM organisations WHERE name_fr = ?", db::Params("Sauvegardée")).front().integer(0), 1);
+  EXPECT_EQ(connection->query("SELECT COUNT(*) FROM organisations WHERE name_fr = ?", db::Params("Sauvegardée"))
+                .front()
+                .integer(0),
+            1);
   EXPECT_EQ(connection->query("PRAGMA integrity_check").front().text(0), "ok");
   EXPECT_EQ(taawun({"backup", copy, "--database", url}).exit_code, 1) << "never overwrites";
 }

@@ -139,33 +139,37 @@ TEST_P(Organisations, ArchiveAndRestore) {
 
 TEST_P(Organisations, EveryBadFieldIsReportedAtItsPlaceAndNothingIsWritten) {
   std::string long_name(201, 'a');
-  auto taken = create_organisation({{"kind", "10"}, {"name_fr", unique_name("Taken ")}, {"iati_identifier", unique_name("XM-DAC-")}});
-  auto reply = admin().post("/api/v1/organisations",
-                            {{"kind", "99"},
-                             {"name_fr", long_name},
-                             {"country", "ZZ"},
-                             {"iati_identifier", "not an id"},
-                             {"website", "ftp:/nowhere"},
-                             {"parent_id", 999999999},
-                             {"contacts", json::array({{{"name", "X"}, {"email", "no-at-sign"}}})},
-                             {"colour", "blue"}});
+  auto taken = create_organisation(
+      {{"kind", "10"}, {"name_fr", unique_name("Taken ")}, {"iati_identifier", unique_name("XM-DAC-")}});
+  auto reply =
+      admin().post("/api/v1/organisations", {{"kind", "99"},
+                                             {"name_fr", long_name},
+                                             {"country", "ZZ"},
+                                             {"iati_identifier", "not an id"},
+                                             {"website", "ftp:/nowhere"},
+                                             {"parent_id", 999999999},
+                                             {"contacts", json::array({{{"name", "X"}, {"email", "no-at-sign"}}})},
+                                             {"colour", "blue"}});
   ASSERT_EQ(reply.status, 422) << reply.body;
   auto errors = reply.field_errors();
-  for (const char* expected : {"kind:unknown_code", "name_fr:too_long", "country:unknown_country",
-                               "iati_identifier:invalid_iati_identifier", "website:invalid_url",
-                               "parent_id:unknown_organisation", "contacts[0].email:invalid_email", "colour:unknown_field"})
+  for (const char* expected :
+       {"kind:unknown_code", "name_fr:too_long", "country:unknown_country", "iati_identifier:invalid_iati_identifier",
+        "website:invalid_url", "parent_id:unknown_organisation", "contacts[0].email:invalid_email",
+        "colour:unknown_field"})
     EXPECT_NE(std::find(errors.begin(), errors.end(), expected), errors.end()) << expected << " in " << reply.body;
   for (const auto& error : reply.json()["errors"]) EXPECT_FALSE(error["message"].get<std::string>().empty());
 
-  auto duplicate = admin().post("/api/v1/organisations",
-                                {{"kind", "10"}, {"name_fr", "Duplicate"}, {"iati_identifier", taken["iati_identifier"]}});
+  auto duplicate =
+      admin().post("/api/v1/organisations",
+                   {{"kind", "10"}, {"name_fr", "Duplicate"}, {"iati_identifier", taken["iati_identifier"]}});
   EXPECT_EQ(duplicate.status, 422);
   EXPECT_EQ(duplicate.field_errors(), std::vector<std::string>{"iati_identifier:already_taken"});
 
   auto no_name = admin().post("/api/v1/organisations", {{"kind", "10"}, {"name_fr", "   "}});
   EXPECT_EQ(no_name.status, 422);
 
-  auto wrong_types = admin().post("/api/v1/organisations", {{"kind", 10}, {"name_fr", json::array()}, {"parent_id", "one"}});
+  auto wrong_types =
+      admin().post("/api/v1/organisations", {{"kind", 10}, {"name_fr", json::array()}, {"parent_id", "one"}});
   EXPECT_EQ(wrong_types.status, 422);
   auto types = wrong_types.field_errors();
   EXPECT_NE(std::find(types.begin(), types.end(), "kind:wrong_type"), types.end()) << wrong_types.body;

@@ -1,8 +1,8 @@
 // Reference data: countries, currencies and IATI codelists, in three languages, with search
 // that ignores case and accents and works in Arabic.
 #include <algorithm>
-#include <set>
 #include <map>
+#include <set>
 
 #include "support/api_test.hpp"
 
@@ -83,8 +83,9 @@ TEST_P(Reference, CurrenciesAndCodelists) {
   ASSERT_EQ(lists.status, 200);
   std::vector<std::string> names;
   for (const auto& item : lists.json()["items"]) names.push_back(item["name"]);
-  for (const char* expected : {"Sector", "SectorCategory", "AidType", "OrganisationType", "OrganisationRole",
-                               "CollaborationType", "FlowType", "FinanceType", "ActivityStatus", "SDGGoal", "SDGTarget"})
+  for (const char* expected :
+       {"Sector", "SectorCategory", "AidType", "OrganisationType", "OrganisationRole", "CollaborationType", "FlowType",
+        "FinanceType", "ActivityStatus", "SDGGoal", "SDGTarget"})
     EXPECT_NE(std::find(names.begin(), names.end(), expected), names.end()) << expected;
 
   auto education = admin().get("/api/v1/codelists/Sector?category=114");
@@ -104,11 +105,16 @@ TEST_P(Reference, TheElevenActionTypesWithTheirAidTypeAndPlace) {
   ASSERT_EQ(reply.status, 200) << reply.body;
   ASSERT_EQ(reply.json()["total"], 11);
   std::map<std::string, std::pair<std::string, std::string>> expected = {
-      {"long_training", {"E01", "morocco"}},           {"medium_training", {"E01", "morocco"}},
-      {"short_training", {"E01", "morocco"}},          {"in_situ_training", {"D02", "partner_country"}},
-      {"improvement_internship", {"D02", "morocco"}},  {"research_internship", {"D02", "morocco"}},
-      {"specialisation_internship", {"D02", "morocco"}}, {"seminar_workshop", {"D02", "morocco"}},
-      {"study_visit", {"D02", "morocco"}},             {"expert_mission", {"D01", "partner_country"}},
+      {"long_training", {"E01", "morocco"}},
+      {"medium_training", {"E01", "morocco"}},
+      {"short_training", {"E01", "morocco"}},
+      {"in_situ_training", {"D02", "partner_country"}},
+      {"improvement_internship", {"D02", "morocco"}},
+      {"research_internship", {"D02", "morocco"}},
+      {"specialisation_internship", {"D02", "morocco"}},
+      {"seminar_workshop", {"D02", "morocco"}},
+      {"study_visit", {"D02", "morocco"}},
+      {"expert_mission", {"D01", "partner_country"}},
       {"joint_programme", {"D02", "partner_country"}}};
   const auto& items = reply.json()["items"];
   EXPECT_EQ(items[0]["code"], "long_training");  // the brief's order

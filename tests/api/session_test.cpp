@@ -105,9 +105,16 @@ TEST_P(Sessions, UsersChangeTheirOwnPasswordAndLanguage) {
   Account account = create_account(admin(), "viewer");
   Client client(server());
   ASSERT_EQ(client.log_in(account.username).status, 200);
-  EXPECT_EQ(client.post("/api/v1/me/password", {{"current_password", "wrong one!!"}, {"new_password", "a new long password"}}).status, 422);
-  EXPECT_EQ(client.post("/api/v1/me/password", {{"current_password", kPassword}, {"new_password", "short"}}).status, 422);
-  EXPECT_EQ(client.post("/api/v1/me/password", {{"current_password", kPassword}, {"new_password", "a new long password"}}).status, 204);
+  EXPECT_EQ(
+      client.post("/api/v1/me/password", {{"current_password", "wrong one!!"}, {"new_password", "a new long password"}})
+          .status,
+      422);
+  EXPECT_EQ(client.post("/api/v1/me/password", {{"current_password", kPassword}, {"new_password", "short"}}).status,
+            422);
+  EXPECT_EQ(
+      client.post("/api/v1/me/password", {{"current_password", kPassword}, {"new_password", "a new long password"}})
+          .status,
+      204);
   EXPECT_EQ(Client(server()).log_in(account.username, "a new long password").status, 200);
   auto language = client.patch("/api/v1/me", {{"language", "ar"}});
   ASSERT_EQ(language.status, 200) << language.body;

@@ -40,10 +40,12 @@ TEST_P(Users, RolesAndScopesAreValidated) {
       admin().post("/api/v1/users", {{"username", unique_name("p")}, {"role", "partner"}, {"password", kPassword}});
   EXPECT_EQ(partner_without_country.status, 422) << partner_without_country.body;
   auto unknown_country = admin().post(
-      "/api/v1/users", {{"username", unique_name("p")}, {"role", "partner"}, {"countries", {"QQ"}}, {"password", kPassword}});
+      "/api/v1/users",
+      {{"username", unique_name("p")}, {"role", "partner"}, {"countries", {"QQ"}}, {"password", kPassword}});
   EXPECT_EQ(unknown_country.status, 422);
   std::string name = unique_name("dup");
-  ASSERT_EQ(admin().post("/api/v1/users", {{"username", name}, {"role", "viewer"}, {"password", kPassword}}).status, 201);
+  ASSERT_EQ(admin().post("/api/v1/users", {{"username", name}, {"role", "viewer"}, {"password", kPassword}}).status,
+            201);
   auto duplicate = admin().post("/api/v1/users", {{"username", name}, {"role", "viewer"}, {"password", kPassword}});
   EXPECT_EQ(duplicate.status, 422);
   EXPECT_EQ(duplicate.field_errors(), std::vector<std::string>{"username:already_taken"});
@@ -54,7 +56,9 @@ TEST_P(Users, OnlyAdminsManageAccountsAndOnlyManagersReadTheAudit) {
     SCOPED_TRACE(role);
     Client user = signed_in(role);
     EXPECT_EQ(user.get("/api/v1/users").status, 403);
-    EXPECT_EQ(user.post("/api/v1/users", {{"username", unique_name("x")}, {"role", "admin"}, {"password", kPassword}}).status, 403);
+    EXPECT_EQ(
+        user.post("/api/v1/users", {{"username", unique_name("x")}, {"role", "admin"}, {"password", kPassword}}).status,
+        403);
     EXPECT_EQ(user.get("/api/v1/audit").status, std::string(role) == "manager" ? 200 : 403);
   }
 }
@@ -63,7 +67,8 @@ TEST_P(Users, AuditFiltersByUserAndPeriod) {
   Account account = create_account(admin(), "officer");
   Client officer(server());
   ASSERT_EQ(officer.log_in(account.username).status, 200);
-  ASSERT_EQ(officer.post("/api/v1/organisations", {{"kind", "10"}, {"name_fr", unique_name("Par officier ")}}).status, 201);
+  ASSERT_EQ(officer.post("/api/v1/organisations", {{"kind", "10"}, {"name_fr", unique_name("Par officier ")}}).status,
+            201);
   auto mine = admin().get("/api/v1/audit?user_id=" + std::to_string(account.id));
   ASSERT_EQ(mine.status, 200) << mine.body;
   EXPECT_GE(mine.json()["total"].get<int>(), 2);  // the login and the creation

@@ -19,12 +19,13 @@ class ApiTest : public ::testing::TestWithParam<Backend> {
   nlohmann::json create_organisation(nlohmann::json body);
 };
 
-inline std::string param_name(const ::testing::TestParamInfo<Backend>& info) { return backend_name(info.param); }
+inline std::string param_name(const ::testing::TestParamInfo<Backend>& info) {
+  return backend_name(info.param);
+}
 
 }  // namespace taawun::testing
 
-#define TAAWUN_ON_BOTH_DATABASES(suite)                                                                   \
-  INSTANTIATE_TEST_SUITE_P(Databases, suite,                                                            \
-                           ::testing::Values(::taawun::testing::Backend::sqlite,                       \
-                                             ::taawun::testing::Backend::postgres),                    \
-                           ::taawun::testing::param_name)
+#define TAAWUN_ON_BOTH_DATABASES(suite)                                                                              \
+  INSTANTIATE_TEST_SUITE_P(                                                                                          \
+      Databases, suite, ::testing::Values(::taawun::testing::Backend::sqlite, ::taawun::testing::Backend::postgres), \
+      ::taawun::testing::param_name)

@@ -4,7 +4,6 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-
 #include <stdexcept>
 
 namespace taawun::testing {
@@ -26,7 +25,8 @@ std::vector<std::string> Reply::field_errors() const {
   std::vector<std::string> out;
   auto parsed = nlohmann::json::parse(body, nullptr, false);
   if (parsed.is_object() && parsed.contains("errors"))
-    for (const auto& error : parsed["errors"]) out.push_back(error["field"].get<std::string>() + ":" + error["code"].get<std::string>());
+    for (const auto& error : parsed["errors"])
+      out.push_back(error["field"].get<std::string>() + ":" + error["code"].get<std::string>());
   return out;
 }
 
@@ -81,13 +81,15 @@ Reply Client::get(const std::string& target, const std::map<std::string, std::st
   return send("GET", target, "", headers);
 }
 
-Reply Client::post(const std::string& target, const nlohmann::json& body, const std::map<std::string, std::string>& headers) {
+Reply Client::post(const std::string& target, const nlohmann::json& body,
+                   const std::map<std::string, std::string>& headers) {
   auto all = headers;
   all.emplace("Content-Type", "application/json");
   return send("POST", target, body.is_null() ? "" : body.dump(), all);
 }
 
-Reply Client::patch(const std::string& target, const nlohmann::json& body, const std::map<std::string, std::string>& headers) {
+Reply Client::patch(const std::string& target, const nlohmann::json& body,
+                    const std::map<std::string, std::string>& headers) {
   auto all = headers;
   all.emplace("Content-Type", "application/json");
   return send("PATCH", target, body.dump(), all);

@@ -1,9 +1,8 @@
 #pragma once
 // An HTTP client that behaves like the web application or an integration: a cookie session
 // with its CSRF token, or a bearer token.
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -37,8 +36,10 @@ class Client {
   void forget_csrf() { csrf_.reset(); }
 
   Reply get(const std::string& target, const std::map<std::string, std::string>& headers = {});
-  Reply post(const std::string& target, const nlohmann::json& body, const std::map<std::string, std::string>& headers = {});
-  Reply patch(const std::string& target, const nlohmann::json& body, const std::map<std::string, std::string>& headers = {});
+  Reply post(const std::string& target, const nlohmann::json& body,
+             const std::map<std::string, std::string>& headers = {});
+  Reply patch(const std::string& target, const nlohmann::json& body,
+              const std::map<std::string, std::string>& headers = {});
   Reply del(const std::string& target, const std::map<std::string, std::string>& headers = {});
   // Anything: raw body, any method and headers (for malformed input).
   Reply send(const std::string& method, const std::string& target, const std::string& body,

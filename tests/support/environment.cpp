@@ -43,17 +43,17 @@ class PostgresCluster {
       fs::permissions(kWork, fs::perms::all, fs::perm_options::add);
       if (chown(directory_.c_str(), pg->pw_uid, pg->pw_gid) != 0) throw std::runtime_error("chown failed");
     }
-    auto init = run_command(as_postgres_user({std::string(kPostgresBin) + "/initdb", "-D", (directory_ / "data").string(),
-                                              "-U", "taawun", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8",
-                                              "--no-sync"}));
+    auto init =
+        run_command(as_postgres_user({std::string(kPostgresBin) + "/initdb", "-D", (directory_ / "data").string(), "-U",
+                                      "taawun", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"}));
     if (init.exit_code != 0) throw std::runtime_error("initdb failed:\n" + init.output);
     port_ = static_cast<unsigned short>(20000 + getpid() % 20000);
-    auto start = run_command(as_postgres_user(
-        {std::string(kPostgresBin) + "/pg_ctl", "-D", (directory_ / "data").string(), "-w", "-t", "60", "-l",
-         (directory_ / "server.log").string(), "-o",
-         "-p " + std::to_string(port_) + " -c listen_addresses=127.0.0.1 -k " + directory_.string() +
-             " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
-         "start"}));
+    auto start = run_command(
+        as_postgres_user({std::string(kPostgresBin) + "/pg_ctl", "-D", (directory_ / "data").string(), "-w", "-t", "60",
+                          "-l", (directory_ / "server.log").string(), "-o",
+                          "-p " + std::to_string(port_) + " -c listen_addresses=127.0.0.1 -k " + directory_.string() +
+                              " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+                          "start"}));
     if (start.exit_code != 0) throw std::runtime_error("pg_ctl start failed:\n" + start.output);
   }
   ~PostgresCluster() {
@@ -94,7 +94,9 @@ const auto* registered = ::testing::AddGlobalTestEnvironment(new Teardown);
 
 }  // namespace
 
-std::string backend_name(Backend backend) { return backend == Backend::sqlite ? "SQLite" : "PostgreSQL"; }
+std::string backend_name(Backend backend) {
+  return backend == Backend::sqlite ? "SQLite" : "PostgreSQL";
+}
 
 std::string unique_name(const std::string& prefix) {
   static std::atomic<int> counter{0};

@@ -22,7 +22,7 @@ class Server {
  public:
   explicit Server(std::string database_url);
   ~Server();
-  void start();                       // (re)starts on the same database
+  void start();                                         // (re)starts on the same database
   int stop(int signal_number, int timeout_ms = 30000);  // returns the exit code
   unsigned short port() const { return port_; }
   const std::string& database_url() const { return database_url_; }

@@ -61,7 +61,8 @@ CommandResult run_command(const std::vector<std::string>& args, const std::strin
   CommandResult result;
   char buffer[4096];
   ssize_t n;
-  while ((n = read(from_child[0], buffer, sizeof buffer)) > 0) result.output.append(buffer, static_cast<std::size_t>(n));
+  while ((n = read(from_child[0], buffer, sizeof buffer)) > 0)
+    result.output.append(buffer, static_cast<std::size_t>(n));
   close(from_child[0]);
   writer.join();
   int status = 0;

@@ -1,6 +1,5 @@
-#include <libpq-fe.h>
-
 #include <fmt/format.h>
+#include <libpq-fe.h>
 
 #include <unordered_map>
 
@@ -60,15 +59,18 @@ class PostgresConnection final : public Connection {
         pointers.push_back(nullptr);
         continue;
       }
-      if (auto* i = std::get_if<std::int64_t>(&value)) texts.push_back(std::to_string(*i));
-      else if (auto* d = std::get_if<double>(&value)) texts.push_back(fmt::format("{}", *d));
-      else texts.push_back(std::get<std::string>(value));
+      if (auto* i = std::get_if<std::int64_t>(&value))
+        texts.push_back(std::to_string(*i));
+      else if (auto* d = std::get_if<double>(&value))
+        texts.push_back(fmt::format("{}", *d));
+      else
+        texts.push_back(std::get<std::string>(value));
       pointers.push_back(nullptr);  // set after texts stops growing
     }
     for (std::size_t i = 0; i < texts.size(); ++i)
       if (!std::holds_alternative<std::monostate>(params.values()[i])) pointers[i] = texts[i].c_str();
-    PGresult* result = PQexecPrepared(handle_, name.c_str(), static_cast<int>(pointers.size()), pointers.data(),
-                                      nullptr, nullptr, 0);
+    PGresult* result =
+        PQexecPrepared(handle_, name.c_str(), static_cast<int>(pointers.size()), pointers.data(), nullptr, nullptr, 0);
     return consume(result);
   }
 
@@ -91,14 +93,26 @@ class PostgresConnection final : public Connection {
     for (const auto& row : rows) {
       for (std::size_t i = 0; i < row.size(); ++i) {
         if (i) buffer.push_back('\t');
-        if (!row[i]) { buffer += "\\N"; continue; }
+        if (!row[i]) {
+          buffer += "\\N";
+          continue;
+        }
         for (char c : *row[i]) {
           switch (c) {
-            case '\\': buffer += "\\\\"; break;
-            case '\t': buffer += "\\t"; break;
-            case '\n': buffer += "\\n"; break;
-            case '\r': buffer += "\\r"; break;
-            default: buffer.push_back(c);
+            case '\\':
+              buffer += "\\\\";
+              break;
+            case '\t':
+              buffer += "\\t";
+              break;
+            case '\n':
+              buffer += "\\n";
+              break;
+            case '\r':
+              buffer += "\\r";
+              break;
+            default:
+              buffer.push_back(c);
           }
         }
       }
@@ -148,7 +162,8 @@ class PostgresConnection final : public Connection {
       if (PQstatus(handle_) != CONNECTION_OK) throw Failure(Failure::Kind::connection, message);
       if (sqlstate == "23505") throw Failure(Failure::Kind::unique_violation, message);
       if (sqlstate == "23503") throw Failure(Failure::Kind::foreign_key_violation, message);
-      if (sqlstate == "40001" || sqlstate == "40P01" || sqlstate == "55P03") throw Failure(Failure::Kind::busy, message);
+      if (sqlstate == "40001" || sqlstate == "40P01" || sqlstate == "55P03")
+        throw Failure(Failure::Kind::busy, message);
       throw Failure(Failure::Kind::other, message);
     }
     Rows rows;
@@ -163,14 +178,27 @@ class PostgresConnection final : public Connection {
       std::vector<Value> values;
       values.reserve(columns);
       for (int c = 0; c < columns; ++c) {
-        if (PQgetisnull(result, r, c)) { values.emplace_back(std::monostate{}); continue; }
+        if (PQgetisnull(result, r, c)) {
+          values.emplace_back(std::monostate{});
+          continue;
+        }
         const char* text = PQgetvalue(result, r, c);
         int length = PQgetlength(result, r, c);
         switch (types[c]) {
-          case kInt8: case kInt4: case kInt2: values.emplace_back(static_cast<std::int64_t>(std::strtoll(text, nullptr, 10))); break;
-          case kBool: values.emplace_back(static_cast<std::int64_t>(text[0] == 't' ? 1 : 0)); break;
-          case kFloat4: case kFloat8: values.emplace_back(std::strtod(text, nullptr)); break;
-          default: values.emplace_back(std::string(text, length));
+          case kInt8:
+          case kInt4:
+          case kInt2:
+            values.emplace_back(static_cast<std::int64_t>(std::strtoll(text, nullptr, 10)));
+            break;
+          case kBool:
+            values.emplace_back(static_cast<std::int64_t>(text[0] == 't' ? 1 : 0));
+            break;
+          case kFloat4:
+          case kFloat8:
+            values.emplace_back(std::strtod(text, nullptr));
+            break;
+          default:
+            values.emplace_back(std::string(text, length));
         }
       }
       rows.rows.emplace_back(std::move(values));

@@ -1,6 +1,5 @@
-#include <sqlite3.h>
-
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <unordered_map>
 
@@ -49,14 +48,20 @@ class SqliteConnection final : public Connection {
     sqlite3_stmt* statement = prepare(sql);
     struct Reset {
       sqlite3_stmt* s;
-      ~Reset() { sqlite3_reset(s); sqlite3_clear_bindings(s); }
+      ~Reset() {
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+      }
     } reset{statement};
     int index = 1;
     for (const Value& value : params.values()) {
       int rc = SQLITE_OK;
-      if (std::holds_alternative<std::monostate>(value)) rc = sqlite3_bind_null(statement, index);
-      else if (auto* i = std::get_if<std::int64_t>(&value)) rc = sqlite3_bind_int64(statement, index, *i);
-      else if (auto* d = std::get_if<double>(&value)) rc = sqlite3_bind_double(statement, index, *d);
+      if (std::holds_alternative<std::monostate>(value))
+        rc = sqlite3_bind_null(statement, index);
+      else if (auto* i = std::get_if<std::int64_t>(&value))
+        rc = sqlite3_bind_int64(statement, index, *i);
+      else if (auto* d = std::get_if<double>(&value))
+        rc = sqlite3_bind_double(statement, index, *d);
       else {
         const auto& s = std::get<std::string>(value);
         rc = sqlite3_bind_text(statement, index, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
@@ -75,9 +80,15 @@ class SqliteConnection final : public Connection {
       values.reserve(column_count);
       for (int c = 0; c < column_count; ++c) {
         switch (sqlite3_column_type(statement, c)) {
-          case SQLITE_NULL: values.emplace_back(std::monostate{}); break;
-          case SQLITE_INTEGER: values.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(statement, c))); break;
-          case SQLITE_FLOAT: values.emplace_back(sqlite3_column_double(statement, c)); break;
+          case SQLITE_NULL:
+            values.emplace_back(std::monostate{});
+            break;
+          case SQLITE_INTEGER:
+            values.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(statement, c)));
+            break;
+          case SQLITE_FLOAT:
+            values.emplace_back(sqlite3_column_double(statement, c));
+            break;
           default: {
             const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, c));
             values.emplace_back(std::string(text ? text : "", sqlite3_column_bytes(statement, c)));
@@ -139,6 +150,8 @@ class SqliteConnection final : public Connection {
 
 }  // namespace
 
-std::unique_ptr<Connection> open_sqlite(const std::string& path) { return std::make_unique<SqliteConnection>(path); }
+std::unique_ptr<Connection> open_sqlite(const std::string& path) {
+  return std::make_unique<SqliteConnection>(path);
+}
 
 }  // namespace taawun::db

@@ -33,11 +33,16 @@ User user_from(const db::Row& row) {
 }
 
 void load_scope(db::Connection& connection, User& user) {
-  for (const auto& row :
-       connection.query("SELECT country_code FROM user_countries WHERE user_id = ? ORDER BY country_code", db::Params(user.id)).rows)
+  for (const auto& row : connection
+                             .query("SELECT country_code FROM user_countries WHERE user_id = ? ORDER BY country_code",
+                                    db::Params(user.id))
+                             .rows)
     user.countries.push_back(row.text(0));
   for (const auto& row :
-       connection.query("SELECT organisation_id FROM user_organisations WHERE user_id = ? ORDER BY organisation_id", db::Params(user.id)).rows)
+       connection
+           .query("SELECT organisation_id FROM user_organisations WHERE user_id = ? ORDER BY organisation_id",
+                  db::Params(user.id))
+           .rows)
     user.organisations.push_back(row.integer(0));
 }
 
@@ -51,10 +56,10 @@ std::optional<User> load_user(db::Connection& connection, std::int64_t id) {
 
 // What the audit trail keeps of a user: never the password hash.
 std::string snapshot(const User& user) {
-  nlohmann::json json = {{"username", user.username}, {"display_name", user.display_name},
-                         {"role", role_name(user.role)}, {"countries", user.countries},
+  nlohmann::json json = {{"username", user.username},           {"display_name", user.display_name},
+                         {"role", role_name(user.role)},        {"countries", user.countries},
                          {"organisations", user.organisations}, {"language", language_code(user.language)},
-                         {"disabled", user.disabled}, {"version", user.version}};
+                         {"disabled", user.disabled},           {"version", user.version}};
   return json.dump();
 }
 
@@ -71,8 +76,11 @@ void check_draft(db::Connection& connection, const UserDraft& draft, const User&
                  std::vector<FieldError>& problems) {
   Role role = current.role;
   if (draft.role) {
-    if (auto parsed = parse_role(*draft.role)) role = *parsed;
-    else problems.push_back({"role", "invalid_choice", {{"choices", "admin, manager, officer, finance, partner, host, viewer"}}});
+    if (auto parsed = parse_role(*draft.role))
+      role = *parsed;
+    else
+      problems.push_back(
+          {"role", "invalid_choice", {{"choices", "admin, manager, officer, finance, partner, host, viewer"}}});
   }
   if (draft.display_name && text::code_point_count(*draft.display_name) > 200)
     problems.push_back({"display_name", "too_long", {{"max", "200"}}});
@@ -117,7 +125,8 @@ void write_scope(db::Connection& connection, std::int64_t user_id, Role role, co
       std::sort(ids.begin(), ids.end());
       ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
       for (auto id : ids)
-        connection.query("INSERT INTO user_organisations (user_id, organisation_id) VALUES (?, ?)", db::Params(user_id, id));
+        connection.query("INSERT INTO user_organisations (user_id, organisation_id) VALUES (?, ?)",
+                         db::Params(user_id, id));
     }
   }
 }
@@ -128,33 +137,39 @@ Actor actor_of(const User& user) {
 
 }  // namespace
 
-bool can_manage_users(const Actor& actor) { return actor.role == Role::admin; }
+bool can_manage_users(const Actor& actor) {
+  return actor.role == Role::admin;
+}
 
 Result<User> create_user(db::Connection& connection, const Actor& actor, const UserDraft& draft) {
   if (!can_manage_users(actor)) return Error::of(ErrorCode::forbidden);
   std::vector<FieldError> problems;
   static const std::regex kUsername("^[a-z0-9][a-z0-9._-]{2,63}$");
-  if (!draft.username) problems.push_back({"username", "required"});
-  else if (!std::regex_match(*draft.username, kUsername)) problems.push_back({"username", "invalid_username"});
+  if (!draft.username)
+    problems.push_back({"username", "required"});
+  else if (!std::regex_match(*draft.username, kUsername))
+    problems.push_back({"username", "invalid_username"});
   if (!draft.role) problems.push_back({"role", "required"});
-  if (!draft.password) problems.push_back({"password", "required"});
-  else check_password("password", *draft.password, problems);
+  if (!draft.password)
+    problems.push_back({"password", "required"});
+  else
+    check_password("password", *draft.password, problems);
   User blank;
   check_draft(connection, draft, blank, problems);
   if (!problems.empty()) return Error::validation(std::move(problems));
 
   std::string hash = secrets::hash_password(*draft.password);  // before the transaction: ~65 ms
   db::Transaction transaction(connection, db::TransactionKind::write);
-  if (find_user_by_name(connection, *draft.username))
-    return Error::validation({{"username", "already_taken"}});
+  if (find_user_by_name(connection, *draft.username)) return Error::validation({{"username", "already_taken"}});
   std::string now = clock::now_iso8601();
   std::string display_name = draft.display_name && !draft.display_name->empty() ? *draft.display_name : *draft.username;
   auto id = connection
-                .query("INSERT INTO users (username, display_name, role, password_hash, language, disabled, version, "
-                       "created_at, updated_at, search_key) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id",
-                       db::Params(*draft.username, display_name, *draft.role, hash, draft.language.value_or("fr"),
-                                  draft.disabled.value_or(false), now, now,
-                                  text::search_key(*draft.username + " " + display_name)))
+                .query(
+                    "INSERT INTO users (username, display_name, role, password_hash, language, disabled, version, "
+                    "created_at, updated_at, search_key) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id",
+                    db::Params(*draft.username, display_name, *draft.role, hash, draft.language.value_or("fr"),
+                               draft.disabled.value_or(false), now, now,
+                               text::search_key(*draft.username + " " + display_name)))
                 .front()
                 .integer(0);
   write_scope(connection, id, *parse_role(*draft.role), draft);
@@ -170,17 +185,28 @@ Result<Page<User>> list_users(db::Connection& connection, const Actor& actor, co
   std::string field = descending ? filter.sort.substr(1) : filter.sort;
   std::string direction = descending ? "DESC" : "ASC";
   std::string order;
-  if (field == "username") order = "username " + direction;
-  else if (field == "role") order = fmt::format("role {}, username", direction);
-  else if (field == "created_at") order = fmt::format("created_at {0}, id {0}", direction);
+  if (field == "username")
+    order = "username " + direction;
+  else if (field == "role")
+    order = fmt::format("role {}, username", direction);
+  else if (field == "created_at")
+    order = fmt::format("created_at {0}, id {0}", direction);
   // Accounts never signed in come last either way (SQLite and PostgreSQL place NULLs differently).
-  else if (field == "last_login_at") order = fmt::format("(last_login_at IS NULL), last_login_at {}, username", direction);
-  else return Error::validation({{"sort", "invalid_choice", {{"choices", "username, role, created_at, last_login_at"}}}});
+  else if (field == "last_login_at")
+    order = fmt::format("(last_login_at IS NULL), last_login_at {}, username", direction);
+  else
+    return Error::validation({{"sort", "invalid_choice", {{"choices", "username, role, created_at, last_login_at"}}}});
   std::string where = " WHERE 1=1";
   db::Params params;
   if (filter.text) append_text_filter(where, params, "search_key", *filter.text);
-  if (filter.role) { where += " AND role = ?"; params.add(*filter.role); }
-  if (filter.disabled) { where += " AND disabled = ?"; params.add(*filter.disabled); }
+  if (filter.role) {
+    where += " AND role = ?";
+    params.add(*filter.role);
+  }
+  if (filter.disabled) {
+    where += " AND disabled = ?";
+    params.add(*filter.disabled);
+  }
   Page<User> page;
   page.total = connection.query("SELECT COUNT(*) FROM users" + where, params).front().integer(0);
   params.add(filter.page.limit).add(filter.page.offset);
@@ -210,8 +236,8 @@ std::optional<User> find_user_by_name(db::Connection& connection, std::string_vi
   return user;
 }
 
-Result<User> update_user(db::Connection& connection, const Actor& actor, std::int64_t id,
-                         std::int64_t expected_version, const UserDraft& draft) {
+Result<User> update_user(db::Connection& connection, const Actor& actor, std::int64_t id, std::int64_t expected_version,
+                         const UserDraft& draft) {
   if (!can_manage_users(actor)) return Error::of(ErrorCode::forbidden);
   db::Transaction transaction(connection, db::TransactionKind::write);
   auto current = load_user(connection, id);
@@ -227,7 +253,8 @@ Result<User> update_user(db::Connection& connection, const Actor& actor, std::in
   if (!problems.empty()) return Error::validation(std::move(problems));
 
   Role role = draft.role ? *parse_role(*draft.role) : current->role;
-  std::string display_name = draft.display_name && !draft.display_name->empty() ? *draft.display_name : current->display_name;
+  std::string display_name =
+      draft.display_name && !draft.display_name->empty() ? *draft.display_name : current->display_name;
   auto changed = connection.query(
       "UPDATE users SET display_name = ?, role = ?, language = ?, disabled = ?, version = version + 1, updated_at = ?, "
       "search_key = ? WHERE id = ? AND version = ?",
@@ -252,9 +279,9 @@ Status reset_password(db::Connection& connection, const Actor& actor, std::int64
   if (!problems.empty()) return Error::validation(std::move(problems));
   std::string hash = secrets::hash_password(password);
   db::Transaction transaction(connection, db::TransactionKind::write);
-  auto changed = connection.query(
-      "UPDATE users SET password_hash = ?, version = version + 1, updated_at = ? WHERE id = ?",
-      db::Params(hash, clock::now_iso8601(), id));
+  auto changed =
+      connection.query("UPDATE users SET password_hash = ?, version = version + 1, updated_at = ? WHERE id = ?",
+                       db::Params(hash, clock::now_iso8601(), id));
   if (changed.affected == 0) return Error::of(ErrorCode::not_found);
   connection.query("DELETE FROM sessions WHERE user_id = ?", db::Params(id));
   audit::record(connection, actor, "reset_password", "user", std::to_string(id), std::nullopt, std::nullopt);
@@ -276,7 +303,8 @@ Status change_own_password(db::Connection& connection, const Actor& actor, std::
   db::Transaction transaction(connection, db::TransactionKind::write);
   connection.query("UPDATE users SET password_hash = ?, version = version + 1, updated_at = ? WHERE id = ?",
                    db::Params(hash, clock::now_iso8601(), *actor.user_id));
-  audit::record(connection, actor, "change_password", "user", std::to_string(*actor.user_id), std::nullopt, std::nullopt);
+  audit::record(connection, actor, "change_password", "user", std::to_string(*actor.user_id), std::nullopt,
+                std::nullopt);
   transaction.commit();
   return ok_status();
 }
@@ -292,9 +320,11 @@ Result<User> update_own_profile(db::Connection& connection, const Actor& actor, 
   db::Transaction transaction(connection, db::TransactionKind::write);
   auto current = load_user(connection, *actor.user_id);
   if (!current) return Error::of(ErrorCode::unauthenticated);
-  std::string display_name = draft.display_name && !draft.display_name->empty() ? *draft.display_name : current->display_name;
+  std::string display_name =
+      draft.display_name && !draft.display_name->empty() ? *draft.display_name : current->display_name;
   connection.query(
-      "UPDATE users SET display_name = ?, language = ?, version = version + 1, updated_at = ?, search_key = ? WHERE id = ?",
+      "UPDATE users SET display_name = ?, language = ?, version = version + 1, updated_at = ?, search_key = ? WHERE id "
+      "= ?",
       db::Params(display_name, draft.language.value_or(std::string(language_code(current->language))),
                  clock::now_iso8601(), text::search_key(current->username + " " + display_name), *actor.user_id));
   User updated = *load_user(connection, *actor.user_id);
@@ -304,9 +334,8 @@ Result<User> update_own_profile(db::Connection& connection, const Actor& actor, 
 }
 
 Result<Session> log_in(db::Connection& connection, std::string_view username, std::string_view password) {
-  auto rows = connection.query(
-      fmt::format("SELECT {}, password_hash FROM users WHERE username = ?", kUserColumns),
-      db::Params(std::string(username)));
+  auto rows = connection.query(fmt::format("SELECT {}, password_hash FROM users WHERE username = ?", kUserColumns),
+                               db::Params(std::string(username)));
   // Verify even for an unknown name, so that timing does not tell which names exist.
   static const std::string kDummyHash = secrets::hash_password("taawun-timing-equaliser");
   bool known = !rows.empty();
@@ -344,12 +373,17 @@ Authenticated authenticated_from(db::Connection& connection, const db::Row& row,
   actor.language = parse_language(row.text(3)).value_or(Language::fr);
   // Only scoped roles pay for the scope queries.
   if (actor.role == Role::partner)
-    for (const auto& r : connection.query("SELECT country_code FROM user_countries WHERE user_id = ? ORDER BY country_code",
-                                          db::Params(*actor.user_id)).rows)
+    for (const auto& r : connection
+                             .query("SELECT country_code FROM user_countries WHERE user_id = ? ORDER BY country_code",
+                                    db::Params(*actor.user_id))
+                             .rows)
       actor.countries.push_back(r.text(0));
   if (actor.role == Role::host)
-    for (const auto& r : connection.query("SELECT organisation_id FROM user_organisations WHERE user_id = ? ORDER BY organisation_id",
-                                          db::Params(*actor.user_id)).rows)
+    for (const auto& r :
+         connection
+             .query("SELECT organisation_id FROM user_organisations WHERE user_id = ? ORDER BY organisation_id",
+                    db::Params(*actor.user_id))
+             .rows)
       actor.organisations.push_back(r.integer(0));
   return Authenticated{std::move(actor), std::move(csrf)};
 }
@@ -386,8 +420,10 @@ Result<CreatedApiToken> create_api_token(db::Connection& connection, const Actor
   if (owner != actor.user_id && !can_manage_users(actor)) return Error::of(ErrorCode::forbidden);
   std::vector<FieldError> problems;
   std::string trimmed = text::trim(name);
-  if (trimmed.empty()) problems.push_back({"name", "required"});
-  else if (text::code_point_count(trimmed) > 100) problems.push_back({"name", "too_long", {{"max", "100"}}});
+  if (trimmed.empty())
+    problems.push_back({"name", "required"});
+  else if (text::code_point_count(trimmed) > 100)
+    problems.push_back({"name", "too_long", {{"max", "100"}}});
   auto user = load_user(connection, owner);
   if (!user) problems.push_back({"user_id", "unknown_user"});
   if (!problems.empty()) return Error::validation(std::move(problems));
@@ -396,9 +432,10 @@ Result<CreatedApiToken> create_api_token(db::Connection& connection, const Actor
   db::Transaction transaction(connection, db::TransactionKind::write);
   std::string now = clock::now_iso8601();
   created.token.id = connection
-                         .query("INSERT INTO api_tokens (user_id, name, token_digest, created_at) VALUES (?, ?, ?, ?) "
-                                "RETURNING id",
-                                db::Params(owner, trimmed, secrets::token_digest(created.secret), now))
+                         .query(
+                             "INSERT INTO api_tokens (user_id, name, token_digest, created_at) VALUES (?, ?, ?, ?) "
+                             "RETURNING id",
+                             db::Params(owner, trimmed, secrets::token_digest(created.secret), now))
                          .front()
                          .integer(0);
   created.token.name = trimmed;
@@ -411,7 +448,8 @@ Result<CreatedApiToken> create_api_token(db::Connection& connection, const Actor
   return created;
 }
 
-Result<Page<ApiToken>> list_api_tokens(db::Connection& connection, const Actor& actor, const PageRequest& page_request) {
+Result<Page<ApiToken>> list_api_tokens(db::Connection& connection, const Actor& actor,
+                                       const PageRequest& page_request) {
   if (!actor.user_id) return Error::of(ErrorCode::unauthenticated);
   std::string where = " WHERE t.revoked = 0";
   db::Params params;
@@ -424,10 +462,12 @@ Result<Page<ApiToken>> list_api_tokens(db::Connection& connection, const Actor& 
   params.add(page_request.limit).add(page_request.offset);
   auto rows = connection.query(
       "SELECT t.id, t.name, t.user_id, u.username, t.created_at, t.last_used_at FROM api_tokens t "
-      "JOIN users u ON u.id = t.user_id" + where + " ORDER BY t.id LIMIT ? OFFSET ?",
+      "JOIN users u ON u.id = t.user_id" +
+          where + " ORDER BY t.id LIMIT ? OFFSET ?",
       params);
   for (const auto& row : rows.rows)
-    page.items.push_back(ApiToken{row.integer(0), row.text(1), row.integer(2), row.text(3), row.text(4), row.optional_text(5)});
+    page.items.push_back(
+        ApiToken{row.integer(0), row.text(1), row.integer(2), row.text(3), row.text(4), row.optional_text(5)});
   return page;
 }
 

@@ -55,8 +55,8 @@ Result<User> create_user(db::Connection& connection, const Actor& actor, const U
 Result<Page<User>> list_users(db::Connection& connection, const Actor& actor, const UserFilter& filter);
 Result<User> get_user(db::Connection& connection, const Actor& actor, std::int64_t id);
 std::optional<User> find_user_by_name(db::Connection& connection, std::string_view username);
-Result<User> update_user(db::Connection& connection, const Actor& actor, std::int64_t id,
-                         std::int64_t expected_version, const UserDraft& draft);
+Result<User> update_user(db::Connection& connection, const Actor& actor, std::int64_t id, std::int64_t expected_version,
+                         const UserDraft& draft);
 Status reset_password(db::Connection& connection, const Actor& actor, std::int64_t id, std::string_view password);
 Status change_own_password(db::Connection& connection, const Actor& actor, std::string_view current_password,
                            std::string_view new_password);
@@ -64,7 +64,7 @@ Result<User> update_own_profile(db::Connection& connection, const Actor& actor, 
 
 // --- sessions ---
 struct Session {
-  std::string token;       // the cookie value, given to the client once
+  std::string token;  // the cookie value, given to the client once
   std::string csrf_token;
   User user;
 };

@@ -4,13 +4,20 @@ namespace taawun::accounts {
 
 std::string_view role_name(Role role) {
   switch (role) {
-    case Role::admin: return "admin";
-    case Role::manager: return "manager";
-    case Role::officer: return "officer";
-    case Role::finance: return "finance";
-    case Role::partner: return "partner";
-    case Role::host: return "host";
-    case Role::viewer: return "viewer";
+    case Role::admin:
+      return "admin";
+    case Role::manager:
+      return "manager";
+    case Role::officer:
+      return "officer";
+    case Role::finance:
+      return "finance";
+    case Role::partner:
+      return "partner";
+    case Role::host:
+      return "host";
+    case Role::viewer:
+      return "viewer";
   }
   return "viewer";
 }

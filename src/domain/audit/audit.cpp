@@ -10,8 +10,8 @@ void record(db::Connection& connection, const accounts::Actor& actor, std::strin
   connection.query(
       "INSERT INTO audit_entries (at, user_id, username, action, record_kind, record_id, before_json, after_json) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      db::Params(clock::now_iso8601(), actor.user_id, actor.username, action, record_kind, record_id,
-                 before_json, after_json));
+      db::Params(clock::now_iso8601(), actor.user_id, actor.username, action, record_kind, record_id, before_json,
+                 after_json));
 }
 
 bool can_read(const accounts::Actor& actor) {
@@ -24,24 +24,47 @@ Result<Page<Entry>> list(db::Connection& connection, const accounts::Actor& acto
   std::optional<std::string> from, to;
   if (filter.from) {
     auto parsed = clock::parse_iso8601(*filter.from);
-    if (!parsed) problems.push_back({"from", "invalid_date"});
-    else from = clock::iso8601(*parsed);
+    if (!parsed)
+      problems.push_back({"from", "invalid_date"});
+    else
+      from = clock::iso8601(*parsed);
   }
   if (filter.to) {
     auto parsed = clock::parse_iso8601(*filter.to);
-    if (!parsed) problems.push_back({"to", "invalid_date"});
-    else to = clock::iso8601(filter.to->size() == 10 ? *parsed + std::chrono::hours(24) - std::chrono::seconds(1) : *parsed);
+    if (!parsed)
+      problems.push_back({"to", "invalid_date"});
+    else
+      to = clock::iso8601(filter.to->size() == 10 ? *parsed + std::chrono::hours(24) - std::chrono::seconds(1)
+                                                  : *parsed);
   }
   if (!problems.empty()) return Error::validation(std::move(problems));
 
   std::string where = " WHERE 1=1";
   db::Params params;
-  if (filter.record_kind) { where += " AND record_kind = ?"; params.add(*filter.record_kind); }
-  if (filter.record_id) { where += " AND record_id = ?"; params.add(*filter.record_id); }
-  if (filter.user_id) { where += " AND user_id = ?"; params.add(*filter.user_id); }
-  if (filter.action) { where += " AND action = ?"; params.add(*filter.action); }
-  if (from) { where += " AND at >= ?"; params.add(*from); }
-  if (to) { where += " AND at <= ?"; params.add(*to); }
+  if (filter.record_kind) {
+    where += " AND record_kind = ?";
+    params.add(*filter.record_kind);
+  }
+  if (filter.record_id) {
+    where += " AND record_id = ?";
+    params.add(*filter.record_id);
+  }
+  if (filter.user_id) {
+    where += " AND user_id = ?";
+    params.add(*filter.user_id);
+  }
+  if (filter.action) {
+    where += " AND action = ?";
+    params.add(*filter.action);
+  }
+  if (from) {
+    where += " AND at >= ?";
+    params.add(*from);
+  }
+  if (to) {
+    where += " AND at <= ?";
+    params.add(*to);
+  }
 
   Page<Entry> page;
   page.total = connection.query("SELECT COUNT(*) FROM audit_entries" + where, params).front().integer(0);

@@ -31,7 +31,7 @@ struct Filter {
   std::optional<std::string> action;
   std::optional<std::string> from;  // ISO 8601, inclusive
   std::optional<std::string> to;    // ISO 8601; a bare date includes that whole day
-  bool oldest_first = false;  // newest first unless asked (sort=at)
+  bool oldest_first = false;        // newest first unless asked (sort=at)
   PageRequest page;
 };
 

@@ -20,7 +20,8 @@ struct Contact {
 
 struct Organisation {
   std::int64_t id = 0;
-  std::string kind;  // IATI OrganisationType code, https://iatistandard.org/en/iati-standard/203/codelists/organisationtype/
+  std::string
+      kind;  // IATI OrganisationType code, https://iatistandard.org/en/iati-standard/203/codelists/organisationtype/
   std::optional<std::string> name_fr, name_ar, name_en, acronym, country_code, iati_identifier;
   std::optional<std::int64_t> parent_id;
   std::optional<std::string> website, address;
@@ -40,7 +41,10 @@ template <typename T>
 struct Field {
   bool present = false;
   std::optional<T> value;
-  void set(std::optional<T> v) { present = true; value = std::move(v); }
+  void set(std::optional<T> v) {
+    present = true;
+    value = std::move(v);
+  }
 };
 
 struct OrganisationDraft {
@@ -78,7 +82,8 @@ struct Scope {
 Scope visible_scope(const accounts::Actor& actor);
 
 // --- use cases ---
-Result<Page<Organisation>> list(db::Connection& connection, const accounts::Actor& actor, const OrganisationFilter& filter);
+Result<Page<Organisation>> list(db::Connection& connection, const accounts::Actor& actor,
+                                const OrganisationFilter& filter);
 Result<Organisation> get(db::Connection& connection, const accounts::Actor& actor, std::int64_t id);
 Result<Organisation> create(db::Connection& connection, const accounts::Actor& actor, const OrganisationDraft& draft);
 // expected_version comes from the client's If-Match: a stale one is precondition_failed and changes nothing.

@@ -12,10 +12,11 @@ namespace {
 bool in_scope(const accounts::Actor& actor, const Organisation& organisation) {
   switch (actor.role) {
     case Role::partner:
-      return organisation.country_code &&
-             std::find(actor.countries.begin(), actor.countries.end(), *organisation.country_code) != actor.countries.end();
+      return organisation.country_code && std::find(actor.countries.begin(), actor.countries.end(),
+                                                    *organisation.country_code) != actor.countries.end();
     case Role::host:
-      return std::find(actor.organisations.begin(), actor.organisations.end(), organisation.id) != actor.organisations.end();
+      return std::find(actor.organisations.begin(), actor.organisations.end(), organisation.id) !=
+             actor.organisations.end();
     default:
       return true;
   }
@@ -60,9 +61,12 @@ bool can_see_contacts(const accounts::Actor& actor, const Organisation& organisa
 
 Scope visible_scope(const accounts::Actor& actor) {
   switch (actor.role) {
-    case Role::partner: return Scope{false, actor.countries, {}};
-    case Role::host: return Scope{false, {}, actor.organisations};
-    default: return Scope{true, {}, {}};
+    case Role::partner:
+      return Scope{false, actor.countries, {}};
+    case Role::host:
+      return Scope{false, {}, actor.organisations};
+    default:
+      return Scope{true, {}, {}};
   }
 }
 

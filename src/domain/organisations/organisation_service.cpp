@@ -54,7 +54,8 @@ Result<Organisation> apply(db::Connection& connection, Organisation record, cons
   if (draft.parent_id.present) record.parent_id = draft.parent_id.value;
   if (draft.contacts.present) record.contacts = draft.contacts.value.value_or(std::vector<Contact>{});
 
-  if (record.kind.empty()) problems.push_back({"kind", "required"});
+  if (record.kind.empty())
+    problems.push_back({"kind", "required"});
   else if (!reference::find_code(connection, "OrganisationType", record.kind))
     problems.push_back({"kind", "unknown_code", {{"codelist", "OrganisationType"}}});
   if (!record.name_fr && !record.name_ar && !record.name_en) {
@@ -68,7 +69,8 @@ Result<Organisation> apply(db::Connection& connection, Organisation record, cons
   if (record.country_code && !reference::find_country(connection, *record.country_code))
     problems.push_back({"country", "unknown_country"});
   if (record.iati_identifier) {
-    if (record.iati_identifier->size() > 100) problems.push_back({"iati_identifier", "too_long", {{"max", "100"}}});
+    if (record.iati_identifier->size() > 100)
+      problems.push_back({"iati_identifier", "too_long", {{"max", "100"}}});
     else if (!std::regex_match(*record.iati_identifier, kIatiIdentifier))
       problems.push_back({"iati_identifier", "invalid_iati_identifier"});
     else if (!connection
@@ -150,10 +152,16 @@ void append_scope(const accounts::Actor& actor, std::string& where, db::Params& 
   if (scope.all) return;
   std::vector<std::string> marks;
   if (!scope.countries.empty()) {
-    for (const auto& code : scope.countries) { marks.push_back("?"); params.add(code); }
+    for (const auto& code : scope.countries) {
+      marks.push_back("?");
+      params.add(code);
+    }
     where += fmt::format(" AND o.country_code IN ({})", fmt::join(marks, ", "));
   } else if (!scope.ids.empty()) {
-    for (auto id : scope.ids) { marks.push_back("?"); params.add(id); }
+    for (auto id : scope.ids) {
+      marks.push_back("?");
+      params.add(id);
+    }
     where += fmt::format(" AND o.id IN ({})", fmt::join(marks, ", "));
   } else {
     where += " AND 1=0";  // a scoped role without scope sees nothing
@@ -162,27 +170,48 @@ void append_scope(const accounts::Actor& actor, std::string& where, db::Params& 
 
 }  // namespace
 
-Result<Page<Organisation>> list(db::Connection& connection, const accounts::Actor& actor, const OrganisationFilter& filter) {
+Result<Page<Organisation>> list(db::Connection& connection, const accounts::Actor& actor,
+                                const OrganisationFilter& filter) {
   if (!can(actor, Action::read)) return Error::of(ErrorCode::forbidden);
   std::string field = filter.sort.starts_with('-') ? filter.sort.substr(1) : filter.sort;
   std::string direction = filter.sort.starts_with('-') ? "DESC" : "ASC";
   std::string order;
-  if (field == "name") order = fmt::format("o.sort_name {0}, o.id {0}", direction);
-  else if (field == "created_at" || field == "updated_at") order = fmt::format("o.{0} {1}, o.id {1}", field, direction);
-  else if (field == "country") order = fmt::format("o.country_code {0}, o.sort_name {0}, o.id {0}", direction);
-  else if (field == "kind") order = fmt::format("o.kind {0}, o.sort_name {0}, o.id {0}", direction);
-  else return Error::validation({{"sort", "invalid_choice", {{"choices", "name, created_at, updated_at, country, kind"}}}});
+  if (field == "name")
+    order = fmt::format("o.sort_name {0}, o.id {0}", direction);
+  else if (field == "created_at" || field == "updated_at")
+    order = fmt::format("o.{0} {1}, o.id {1}", field, direction);
+  else if (field == "country")
+    order = fmt::format("o.country_code {0}, o.sort_name {0}, o.id {0}", direction);
+  else if (field == "kind")
+    order = fmt::format("o.kind {0}, o.sort_name {0}, o.id {0}", direction);
+  else
+    return Error::validation(
+        {{"sort", "invalid_choice", {{"choices", "name, created_at, updated_at, country, kind"}}}});
 
   std::string where = " WHERE 1=1";
   db::Params params;
   switch (filter.archived) {
-    case OrganisationFilter::Archived::exclude: where += " AND o.archived = 0"; break;
-    case OrganisationFilter::Archived::only: where += " AND o.archived = 1"; break;
-    case OrganisationFilter::Archived::include: break;
+    case OrganisationFilter::Archived::exclude:
+      where += " AND o.archived = 0";
+      break;
+    case OrganisationFilter::Archived::only:
+      where += " AND o.archived = 1";
+      break;
+    case OrganisationFilter::Archived::include:
+      break;
   }
-  if (filter.kind) { where += " AND o.kind = ?"; params.add(*filter.kind); }
-  if (filter.country) { where += " AND o.country_code = ?"; params.add(*filter.country); }
-  if (filter.parent_id) { where += " AND o.parent_id = ?"; params.add(*filter.parent_id); }
+  if (filter.kind) {
+    where += " AND o.kind = ?";
+    params.add(*filter.kind);
+  }
+  if (filter.country) {
+    where += " AND o.country_code = ?";
+    params.add(*filter.country);
+  }
+  if (filter.parent_id) {
+    where += " AND o.parent_id = ?";
+    params.add(*filter.parent_id);
+  }
   if (filter.text) append_text_filter(where, params, "o.search_key", *filter.text);
   append_scope(actor, where, params);
 
@@ -190,8 +219,8 @@ Result<Page<Organisation>> list(db::Connection& connection, const accounts::Acto
   page.total = connection.query("SELECT COUNT(*) FROM organisations o" + where, params).front().integer(0);
   if (page.total == 0 || filter.page.offset >= page.total) return page;
   params.add(filter.page.limit).add(filter.page.offset);
-  auto rows =
-      connection.query(fmt::format("{}{} ORDER BY {} LIMIT ? OFFSET ?", kSelectOrganisationSummary, where, order), params);
+  auto rows = connection.query(
+      fmt::format("{}{} ORDER BY {} LIMIT ? OFFSET ?", kSelectOrganisationSummary, where, order), params);
   auto names = reference::names(connection);
   page.items.reserve(rows.rows.size());
   for (const auto& row : rows.rows) page.items.push_back(organisation_from(row, *names));
@@ -213,16 +242,17 @@ Result<Organisation> create(db::Connection& connection, const accounts::Actor& a
   db::Transaction transaction(connection, db::TransactionKind::write);
   TAAWUN_TRY(record, apply(connection, Organisation{}, draft));
   std::string now = clock::now_iso8601();
-  auto id = connection
-                .query("INSERT INTO organisations (kind, name_fr, name_ar, name_en, sort_name, acronym, country_code, "
-                       "iati_identifier, parent_id, website, address, contacts, archived, version, created_at, "
-                       "updated_at, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?, ?) RETURNING id",
-                       db::Params(record.kind, record.name_fr, record.name_ar, record.name_en, sort_name_of(record),
-                                  record.acronym, record.country_code, record.iati_identifier, record.parent_id,
-                                  record.website, record.address, contacts_json(record.contacts), now, now,
-                                  search_key_of(record)))
-                .front()
-                .integer(0);
+  auto id =
+      connection
+          .query(
+              "INSERT INTO organisations (kind, name_fr, name_ar, name_en, sort_name, acronym, country_code, "
+              "iati_identifier, parent_id, website, address, contacts, archived, version, created_at, "
+              "updated_at, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?, ?) RETURNING id",
+              db::Params(record.kind, record.name_fr, record.name_ar, record.name_en, sort_name_of(record),
+                         record.acronym, record.country_code, record.iati_identifier, record.parent_id, record.website,
+                         record.address, contacts_json(record.contacts), now, now, search_key_of(record)))
+          .front()
+          .integer(0);
   Organisation created = *find(connection, id);
   audit::record(connection, actor, "create", "organisation", std::to_string(id), std::nullopt, snapshot_json(created));
   transaction.commit();

@@ -1,17 +1,19 @@
 // SQL ↔ Organisation.
+#include "domain/organisations/organisation_store.hpp"
+
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 
 #include "domain/organisations/organisation.hpp"
-#include "domain/organisations/organisation_store.hpp"
 
 namespace taawun::organisations {
 
 // Kind and country names come from reference::names (in memory), not from joins.
-#define TAAWUN_ORGANISATION_COLUMNS(contacts)                                                                   \
-  "SELECT o.id, o.kind, o.name_fr, o.name_ar, o.name_en, o.acronym, o.country_code, o.iati_identifier, "        \
-  "o.parent_id, o.website, o.address, " contacts ", o.archived, o.version, o.created_at, o.updated_at, "       \
+#define TAAWUN_ORGANISATION_COLUMNS(contacts)                                                            \
+  "SELECT o.id, o.kind, o.name_fr, o.name_ar, o.name_en, o.acronym, o.country_code, o.iati_identifier, " \
+  "o.parent_id, o.website, o.address, " contacts                                                         \
+  ", o.archived, o.version, o.created_at, o.updated_at, "                                                \
   "p.name_fr, p.name_ar, p.name_en FROM organisations o LEFT JOIN organisations p ON p.id = o.parent_id"
 const char* const kSelectOrganisation = TAAWUN_ORGANISATION_COLUMNS("o.contacts");
 // Lists leave the contacts out: personal data, read one record at a time on the detail.
@@ -23,14 +25,15 @@ std::vector<Contact> parse_contacts(const std::string& json_text) {
   auto json = nlohmann::json::parse(json_text, nullptr, false);
   if (!json.is_array()) return contacts;
   for (const auto& item : json)
-    contacts.push_back(Contact{item.value("name", ""), item.value("role", ""), item.value("email", ""),
-                               item.value("phone", "")});
+    contacts.push_back(
+        Contact{item.value("name", ""), item.value("role", ""), item.value("email", ""), item.value("phone", "")});
   return contacts;
 }
 
 std::string contacts_json(const std::vector<Contact>& contacts) {
   nlohmann::json json = nlohmann::json::array();
-  for (const auto& c : contacts) json.push_back({{"name", c.name}, {"role", c.role}, {"email", c.email}, {"phone", c.phone}});
+  for (const auto& c : contacts)
+    json.push_back({{"name", c.name}, {"role", c.role}, {"email", c.email}, {"phone", c.phone}});
   return json.dump();
 }
 

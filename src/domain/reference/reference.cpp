@@ -52,9 +52,18 @@ const char* kCountryColumns =
     "subregion_code, subregion_fr, subregion_ar, subregion_en, ldc, lldc, sids, african_union";
 
 Country country_from(const db::Row& row) {
-  return Country{row.text(0), row.text(1), row.text(2), {row.text(3), row.text(4), row.text(5)},
-                 row.optional_text(6), row.optional_text(10), {row.text(7), row.text(8), row.text(9)},
-                 {row.text(11), row.text(12), row.text(13)}, row.flag(14), row.flag(15), row.flag(16), row.flag(17)};
+  return Country{row.text(0),
+                 row.text(1),
+                 row.text(2),
+                 {row.text(3), row.text(4), row.text(5)},
+                 row.optional_text(6),
+                 row.optional_text(10),
+                 {row.text(7), row.text(8), row.text(9)},
+                 {row.text(11), row.text(12), row.text(13)},
+                 row.flag(14),
+                 row.flag(15),
+                 row.flag(16),
+                 row.flag(17)};
 }
 
 std::mutex names_mutex;
@@ -95,8 +104,8 @@ LoadCounts load(db::Connection& connection) {
   LoadCounts counts;
   db::Transaction transaction(connection, db::TransactionKind::write);
   for (auto& c : read_table("reference/countries.csv")) {
-    std::string key = text::search_key(c["alpha2"] + " " + c["alpha3"] + " " + c["name_fr"] + " " + c["name_en"] +
-                                       " " + c["name_ar"]);
+    std::string key = text::search_key(c["alpha2"] + " " + c["alpha3"] + " " + c["name_fr"] + " " + c["name_en"] + " " +
+                                       c["name_ar"]);
     connection.query(
         "INSERT INTO countries (code, alpha3, numeric_code, name_fr, name_en, name_ar, region_code, region_fr, "
         "region_en, region_ar, subregion_code, subregion_fr, subregion_en, subregion_ar, ldc, lldc, sids, "
@@ -138,8 +147,9 @@ LoadCounts load(db::Connection& connection) {
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (codelist, code) DO UPDATE SET category = excluded.category, "
         "name_fr = excluded.name_fr, name_en = excluded.name_en, withdrawn = excluded.withdrawn, "
         "position = excluded.position, search_key = excluded.search_key",
-        db::Params(c["codelist"], c["code"], non_empty(c["category"]), c["name_fr"].empty() ? c["name_en"] : c["name_fr"],
-                   c["name_en"], c["status"] == "withdrawn", ++position, key));
+        db::Params(c["codelist"], c["code"], non_empty(c["category"]),
+                   c["name_fr"].empty() ? c["name_en"] : c["name_fr"], c["name_en"], c["status"] == "withdrawn",
+                   ++position, key));
     ++counts.codelist_entries;
   }
   std::int64_t type_position = 0;
@@ -192,24 +202,41 @@ Result<Page<Country>> list_countries(db::Connection& connection, const CountryFi
   std::string field;
   std::string direction = order_direction(filter.sort, field);
   std::string order;
-  if (field == "name") order = fmt::format("{} {}", sort_column(filter.language), direction);
-  else if (field == "code") order = fmt::format("code {}", direction);
-  else if (field == "region") order = fmt::format("region_code {0}, subregion_code {0}, {1}", direction, sort_column(filter.language));
-  else return Error::validation({{"sort", "invalid_choice", {{"choices", "name, code, region"}}}});
+  if (field == "name")
+    order = fmt::format("{} {}", sort_column(filter.language), direction);
+  else if (field == "code")
+    order = fmt::format("code {}", direction);
+  else if (field == "region")
+    order = fmt::format("region_code {0}, subregion_code {0}, {1}", direction, sort_column(filter.language));
+  else
+    return Error::validation({{"sort", "invalid_choice", {{"choices", "name, code, region"}}}});
 
   std::string where = " WHERE 1=1";
   db::Params params;
   if (filter.text) append_text_filter(where, params, "search_key", *filter.text);
-  if (filter.region) { where += " AND region_code = ?"; params.add(*filter.region); }
-  if (filter.subregion) { where += " AND subregion_code = ?"; params.add(*filter.subregion); }
-  if (filter.ldc) { where += " AND ldc = ?"; params.add(*filter.ldc); }
-  if (filter.african_union) { where += " AND african_union = ?"; params.add(*filter.african_union); }
+  if (filter.region) {
+    where += " AND region_code = ?";
+    params.add(*filter.region);
+  }
+  if (filter.subregion) {
+    where += " AND subregion_code = ?";
+    params.add(*filter.subregion);
+  }
+  if (filter.ldc) {
+    where += " AND ldc = ?";
+    params.add(*filter.ldc);
+  }
+  if (filter.african_union) {
+    where += " AND african_union = ?";
+    params.add(*filter.african_union);
+  }
 
   Page<Country> page;
   page.total = connection.query("SELECT COUNT(*) FROM countries" + where, params).front().integer(0);
   params.add(filter.page.limit).add(filter.page.offset);
   auto rows = connection.query(
-      fmt::format("SELECT {} FROM countries{} ORDER BY {}, code LIMIT ? OFFSET ?", kCountryColumns, where, order), params);
+      fmt::format("SELECT {} FROM countries{} ORDER BY {}, code LIMIT ? OFFSET ?", kCountryColumns, where, order),
+      params);
   for (const auto& row : rows.rows) page.items.push_back(country_from(row));
   return page;
 }
@@ -225,19 +252,21 @@ Result<Page<Currency>> list_currencies(db::Connection& connection, const Currenc
   std::string field;
   std::string direction = order_direction(filter.sort, field);
   std::string order;
-  if (field == "code") order = "code " + direction;
-  else if (field == "name") order = fmt::format("{} {}", sort_column(filter.language), direction);
-  else return Error::validation({{"sort", "invalid_choice", {{"choices", "code, name"}}}});
+  if (field == "code")
+    order = "code " + direction;
+  else if (field == "name")
+    order = fmt::format("{} {}", sort_column(filter.language), direction);
+  else
+    return Error::validation({{"sort", "invalid_choice", {{"choices", "code, name"}}}});
   std::string where = " WHERE 1=1";
   db::Params params;
   if (filter.text) append_text_filter(where, params, "search_key", *filter.text);
   Page<Currency> page;
   page.total = connection.query("SELECT COUNT(*) FROM currencies" + where, params).front().integer(0);
   params.add(filter.page.limit).add(filter.page.offset);
-  auto rows = connection.query(
-      "SELECT code, numeric_code, name_fr, name_ar, name_en FROM currencies" + where + " ORDER BY " + order +
-          ", code LIMIT ? OFFSET ?",
-      params);
+  auto rows = connection.query("SELECT code, numeric_code, name_fr, name_ar, name_en FROM currencies" + where +
+                                   " ORDER BY " + order + ", code LIMIT ? OFFSET ?",
+                               params);
   for (const auto& row : rows.rows)
     page.items.push_back(Currency{row.text(0), row.text(1), {row.text(2), row.text(3), row.text(4)}});
   return page;
@@ -253,22 +282,26 @@ std::vector<CodelistSummary> list_codelists(db::Connection& connection) {
 
 Result<Page<CodelistEntry>> list_codelist(db::Connection& connection, std::string_view codelist,
                                           const CodelistFilter& filter) {
-  if (connection.query("SELECT 1 FROM codelist_entries WHERE codelist = ? LIMIT 1", db::Params(std::string(codelist))).empty())
+  if (connection.query("SELECT 1 FROM codelist_entries WHERE codelist = ? LIMIT 1", db::Params(std::string(codelist)))
+          .empty())
     return Error::of(ErrorCode::not_found);
   std::string where = " WHERE codelist = ?";
   db::Params params{std::string(codelist)};
   if (!filter.include_withdrawn) where += " AND withdrawn = 0";
   if (filter.text) append_text_filter(where, params, "search_key", *filter.text);
-  if (filter.category) { where += " AND category = ?"; params.add(*filter.category); }
+  if (filter.category) {
+    where += " AND category = ?";
+    params.add(*filter.category);
+  }
   Page<CodelistEntry> page;
   page.total = connection.query("SELECT COUNT(*) FROM codelist_entries" + where, params).front().integer(0);
   params.add(filter.page.limit).add(filter.page.offset);
-  auto rows = connection.query(
-      "SELECT code, category, name_fr, name_en, withdrawn FROM codelist_entries" + where +
-          " ORDER BY position LIMIT ? OFFSET ?",
-      params);
+  auto rows = connection.query("SELECT code, category, name_fr, name_en, withdrawn FROM codelist_entries" + where +
+                                   " ORDER BY position LIMIT ? OFFSET ?",
+                               params);
   for (const auto& row : rows.rows)
-    page.items.push_back(CodelistEntry{row.text(0), row.optional_text(1), {row.text(2), row.text(2), row.text(3)}, row.flag(4)});
+    page.items.push_back(
+        CodelistEntry{row.text(0), row.optional_text(1), {row.text(2), row.text(2), row.text(3)}, row.flag(4)});
   return page;
 }
 
@@ -292,8 +325,11 @@ std::vector<ActionType> list_action_types(db::Connection& connection, const std:
       params);
   std::vector<ActionType> types;
   for (const auto& row : rows.rows)
-    types.push_back(ActionType{row.text(0), {row.text(1), row.text(2), row.text(3)}, row.text(4),
-                               {row.text(6), row.text(6), row.text(7)}, row.text(5)});
+    types.push_back(ActionType{row.text(0),
+                               {row.text(1), row.text(2), row.text(3)},
+                               row.text(4),
+                               {row.text(6), row.text(6), row.text(7)},
+                               row.text(5)});
   return types;
 }
 
@@ -302,35 +338,41 @@ Result<std::vector<CooperationDomain>> list_cooperation_domains(db::Connection& 
   std::string field;
   std::string direction = order_direction(filter.sort, field);
   std::string order;
-  if (field == "position") order = "d.position " + direction;
-  else if (field == "name") order = fmt::format("d.{} {}", sort_column(filter.language), direction);
-  else return Error::validation({{"sort", "invalid_choice", {{"choices", "position, name"}}}});
+  if (field == "position")
+    order = "d.position " + direction;
+  else if (field == "name")
+    order = fmt::format("d.{} {}", sort_column(filter.language), direction);
+  else
+    return Error::validation({{"sort", "invalid_choice", {{"choices", "position, name"}}}});
   std::string where = " WHERE 1=1";
   db::Params params;
   if (filter.text) append_text_filter(where, params, "d.search_key", *filter.text);
   if (filter.sector) {
-    where += " AND EXISTS (SELECT 1 FROM cooperation_domain_sectors s WHERE s.domain_code = d.code AND s.sector_code = ?)";
+    where +=
+        " AND EXISTS (SELECT 1 FROM cooperation_domain_sectors s WHERE s.domain_code = d.code AND s.sector_code = ?)";
     params.add(*filter.sector);
   }
   std::vector<CooperationDomain> domains;
-  for (const auto& row : connection.query("SELECT d.code, d.name_fr, d.name_ar, d.name_en FROM cooperation_domains d" +
-                                               where + " ORDER BY " + order,
-                                           params)
+  for (const auto& row : connection
+                             .query("SELECT d.code, d.name_fr, d.name_ar, d.name_en FROM cooperation_domains d" +
+                                        where + " ORDER BY " + order,
+                                    params)
                              .rows)
     domains.push_back(CooperationDomain{row.text(0), {row.text(1), row.text(2), row.text(3)}, {}});
   if (domains.empty()) return domains;
   // The sectors of all listed domains in one query (22 domains at most: no paging).
   std::unordered_map<std::string, std::size_t> index;
   for (std::size_t i = 0; i < domains.size(); ++i) index.emplace(domains[i].code, i);
-  for (const auto& row : connection
-                             .query("SELECT s.domain_code, s.sector_code, c.category, c.name_fr, c.name_en, c.withdrawn "
-                                    "FROM cooperation_domain_sectors s LEFT JOIN codelist_entries c "
-                                    "ON c.codelist = 'Sector' AND c.code = s.sector_code ORDER BY s.domain_code, s.position")
-                             .rows) {
+  for (const auto& row :
+       connection
+           .query("SELECT s.domain_code, s.sector_code, c.category, c.name_fr, c.name_en, c.withdrawn "
+                  "FROM cooperation_domain_sectors s LEFT JOIN codelist_entries c "
+                  "ON c.codelist = 'Sector' AND c.code = s.sector_code ORDER BY s.domain_code, s.position")
+           .rows) {
     auto found = index.find(row.text(0));
     if (found == index.end()) continue;
-    domains[found->second].sectors.push_back(
-        CodelistEntry{row.text(1), row.optional_text(2), {row.text(3), row.text(3), row.text(4)}, !row.is_null(5) && row.flag(5)});
+    domains[found->second].sectors.push_back(CodelistEntry{
+        row.text(1), row.optional_text(2), {row.text(3), row.text(3), row.text(4)}, !row.is_null(5) && row.flag(5)});
   }
   return domains;
 }

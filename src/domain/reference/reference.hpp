@@ -94,9 +94,9 @@ std::optional<CodelistEntry> find_code(db::Connection& connection, std::string_v
 struct ActionType {
   std::string code;
   LocalisedName name;
-  std::string aid_type;   // IATI AidType code
+  std::string aid_type;  // IATI AidType code
   LocalisedName aid_type_name;
-  std::string place;      // morocco | partner_country
+  std::string place;  // morocco | partner_country
 };
 std::vector<ActionType> list_action_types(db::Connection& connection, const std::optional<std::string>& text);
 

@@ -32,9 +32,15 @@ Result<Response> list_audit(Context& context) {
         .field("record_kind", entry.record_kind)
         .field("record_id", entry.record_id);
     json.key("before");
-    if (entry.before_json) json.raw(*entry.before_json); else json.null();
+    if (entry.before_json)
+      json.raw(*entry.before_json);
+    else
+      json.null();
     json.key("after");
-    if (entry.after_json) json.raw(*entry.after_json); else json.null();
+    if (entry.after_json)
+      json.raw(*entry.after_json);
+    else
+      json.null();
     json.end_object();
   }
   json.end_array().field("total", page.total).end_object();

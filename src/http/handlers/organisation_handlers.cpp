@@ -43,7 +43,12 @@ void write_organisation(JsonWriter& json, const org::Organisation& o, const acco
   if (o.contacts_included && org::can_see_contacts(actor, o)) {
     json.key("contacts").begin_array();
     for (const auto& c : o.contacts)
-      json.begin_object().field("name", c.name).field("role", c.role).field("email", c.email).field("phone", c.phone).end_object();
+      json.begin_object()
+          .field("name", c.name)
+          .field("role", c.role)
+          .field("email", c.email)
+          .field("phone", c.phone)
+          .end_object();
     json.end_array();
   }
   json.field("archived", o.archived)
@@ -121,8 +126,10 @@ Result<Response> list_organisations(Context& context) {
     for (auto& c : *filter.country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   filter.parent_id = query.integer("parent_id", 1, INT64_MAX);
   auto archived = query.choice("archived", {"false", "true", "all"}, "false");
-  if (archived == "true") filter.archived = org::OrganisationFilter::Archived::only;
-  else if (archived == "all") filter.archived = org::OrganisationFilter::Archived::include;
+  if (archived == "true")
+    filter.archived = org::OrganisationFilter::Archived::only;
+  else if (archived == "all")
+    filter.archived = org::OrganisationFilter::Archived::include;
   filter.sort = query.sort("name");
   filter.page = query.page();
   TAAWUN_CHECK(query.status());
@@ -169,7 +176,11 @@ Result<Response> set_archived(Context& context, bool archived) {
 }
 }  // namespace
 
-Result<Response> archive_organisation(Context& context) { return set_archived(context, true); }
-Result<Response> restore_organisation(Context& context) { return set_archived(context, false); }
+Result<Response> archive_organisation(Context& context) {
+  return set_archived(context, true);
+}
+Result<Response> restore_organisation(Context& context) {
+  return set_archived(context, false);
+}
 
 }  // namespace taawun::http::handlers

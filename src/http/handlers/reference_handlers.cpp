@@ -18,13 +18,20 @@ void write_country(JsonWriter& json, const reference::Country& c, Language langu
       .field("name", c.name.in(language));
   write_names(json, c.name);
   json.key("region");
-  if (c.region_code) json.begin_object().field("code", *c.region_code).field("name", c.region.in(language)).end_object();
-  else json.null();
+  if (c.region_code)
+    json.begin_object().field("code", *c.region_code).field("name", c.region.in(language)).end_object();
+  else
+    json.null();
   json.key("subregion");
   if (c.subregion_code)
     json.begin_object().field("code", *c.subregion_code).field("name", c.subregion.in(language)).end_object();
-  else json.null();
-  json.field("ldc", c.ldc).field("lldc", c.lldc).field("sids", c.sids).field("african_union", c.african_union).end_object();
+  else
+    json.null();
+  json.field("ldc", c.ldc)
+      .field("lldc", c.lldc)
+      .field("sids", c.sids)
+      .field("african_union", c.african_union)
+      .end_object();
 }
 
 template <typename T, typename Write>
@@ -76,7 +83,10 @@ Result<Response> list_currencies(Context& context) {
   TAAWUN_CHECK(query.status());
   TAAWUN_TRY(page, reference::list_currencies(context.db(), filter));
   return json_response(context, bhttp::status::ok, page_json(page, [&](JsonWriter& json, const reference::Currency& c) {
-                         json.begin_object().field("code", c.code).field("numeric", c.numeric_code).field("name", c.name.in(context.language));
+                         json.begin_object()
+                             .field("code", c.code)
+                             .field("numeric", c.numeric_code)
+                             .field("name", c.name.in(context.language));
                          write_names(json, c.name);
                          json.end_object();
                        }));
@@ -100,7 +110,8 @@ Result<Response> list_codelist(Context& context) {
   filter.page = query.page();
   TAAWUN_CHECK(query.status());
   TAAWUN_TRY(page, reference::list_codelist(context.db(), context.path_params.at(0), filter));
-  return json_response(context, bhttp::status::ok, page_json(page, [&](JsonWriter& json, const reference::CodelistEntry& e) {
+  return json_response(context, bhttp::status::ok,
+                       page_json(page, [&](JsonWriter& json, const reference::CodelistEntry& e) {
                          json.begin_object()
                              .field("code", e.code)
                              .field("name", e.name.in(context.language))

@@ -10,7 +10,8 @@ namespace {
 std::string session_cookie(const Context& context, std::string_view value, bool expire) {
   std::string cookie = "taawun_session=" + std::string(value) + "; Path=/; HttpOnly; SameSite=Strict";
   if (context.app.config().secure_cookies) cookie += "; Secure";
-  cookie += expire ? "; Max-Age=0" : "; Max-Age=" + std::to_string(std::chrono::seconds(accounts::kSessionLifetime).count());
+  cookie +=
+      expire ? "; Max-Age=0" : "; Max-Age=" + std::to_string(std::chrono::seconds(accounts::kSessionLifetime).count());
   return cookie;
 }
 
