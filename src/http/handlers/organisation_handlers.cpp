@@ -2,6 +2,7 @@
 
 #include "domain/organisations/organisation.hpp"
 #include "http/handlers/handlers.hpp"
+#include "http/handlers/render.hpp"
 #include "http/input.hpp"
 #include "http/json_writer.hpp"
 
@@ -134,11 +135,9 @@ Result<Response> list_organisations(Context& context) {
   filter.page = query.page();
   TAAWUN_CHECK(query.status());
   TAAWUN_TRY(page, org::list(context.db(), context.actor(), filter));
-  JsonWriter json;
-  json.begin_object().key("items").begin_array();
-  for (const auto& o : page.items) write_organisation(json, o, context.actor(), context.language);
-  json.end_array().field("total", page.total).end_object();
-  return json_response(context, bhttp::status::ok, json.str());
+  return json_response(context, bhttp::status::ok, page_json(page, [&](JsonWriter& json, const org::Organisation& o) {
+                         write_organisation(json, o, context.actor(), context.language);
+                       }));
 }
 
 Result<Response> get_organisation(Context& context) {

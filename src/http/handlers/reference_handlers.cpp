@@ -1,5 +1,6 @@
 #include "domain/reference/reference.hpp"
 #include "http/handlers/handlers.hpp"
+#include "http/handlers/render.hpp"
 #include "http/input.hpp"
 #include "http/json_writer.hpp"
 
@@ -32,15 +33,6 @@ void write_country(JsonWriter& json, const reference::Country& c, Language langu
       .field("sids", c.sids)
       .field("african_union", c.african_union)
       .end_object();
-}
-
-template <typename T, typename Write>
-std::string page_json(const Page<T>& page, Write write) {
-  JsonWriter json;
-  json.begin_object().key("items").begin_array();
-  for (const auto& item : page.items) write(json, item);
-  json.end_array().field("total", page.total).end_object();
-  return json.str();
 }
 
 }  // namespace
@@ -94,11 +86,10 @@ Result<Response> list_currencies(Context& context) {
 
 Result<Response> list_codelists(Context& context) {
   auto lists = reference::list_codelists(context.db());
-  JsonWriter json;
-  json.begin_object().key("items").begin_array();
-  for (const auto& list : lists) json.begin_object().field("name", list.name).field("count", list.count).end_object();
-  json.end_array().field("total", static_cast<std::int64_t>(lists.size())).end_object();
-  return json_response(context, bhttp::status::ok, json.str());
+  return json_response(context, bhttp::status::ok,
+                       all_json(lists, [](JsonWriter& json, const reference::CodelistSummary& list) {
+                         json.begin_object().field("name", list.name).field("count", list.count).end_object();
+                       }));
 }
 
 Result<Response> list_codelist(Context& context) {
@@ -121,29 +112,20 @@ Result<Response> list_codelist(Context& context) {
                        }));
 }
 
-namespace {
-void write_code(JsonWriter& json, const reference::CodelistEntry& e, Language language) {
-  json.begin_object().field("code", e.code).field("name", e.name.in(language)).end_object();
-}
-}  // namespace
-
 Result<Response> list_action_types(Context& context) {
   QueryReader query(context);
   auto text = query.text("q");
   TAAWUN_CHECK(query.status());
   auto types = reference::list_action_types(context.db(), text);
-  JsonWriter json;
-  json.begin_object().key("items").begin_array();
-  for (const auto& t : types) {
-    json.begin_object().field("code", t.code).field("name", t.name.in(context.language));
-    write_names(json, t.name);
-    json.field("aid_type", t.aid_type)
-        .field("aid_type_name", t.aid_type_name.in(context.language))
-        .field("place", t.place)
-        .end_object();
-  }
-  json.end_array().field("total", static_cast<std::int64_t>(types.size())).end_object();
-  return json_response(context, bhttp::status::ok, json.str());
+  return json_response(context, bhttp::status::ok,
+                       all_json(types, [&](JsonWriter& json, const reference::ActionType& t) {
+                         json.begin_object().field("code", t.code).field("name", t.name.in(context.language));
+                         write_names(json, t.name);
+                         json.field("aid_type", t.aid_type)
+                             .field("aid_type_name", t.aid_type_name.in(context.language))
+                             .field("place", t.place)
+                             .end_object();
+                       }));
 }
 
 Result<Response> list_cooperation_domains(Context& context) {
@@ -155,17 +137,15 @@ Result<Response> list_cooperation_domains(Context& context) {
   filter.language = context.language;
   TAAWUN_CHECK(query.status());
   TAAWUN_TRY(domains, reference::list_cooperation_domains(context.db(), filter));
-  JsonWriter json;
-  json.begin_object().key("items").begin_array();
-  for (const auto& d : domains) {
-    json.begin_object().field("code", d.code).field("name", d.name.in(context.language));
-    write_names(json, d.name);
-    json.key("sectors").begin_array();
-    for (const auto& sector : d.sectors) write_code(json, sector, context.language);
-    json.end_array().end_object();
-  }
-  json.end_array().field("total", static_cast<std::int64_t>(domains.size())).end_object();
-  return json_response(context, bhttp::status::ok, json.str());
+  return json_response(
+      context, bhttp::status::ok, all_json(domains, [&](JsonWriter& json, const reference::CooperationDomain& d) {
+        json.begin_object().field("code", d.code).field("name", d.name.in(context.language));
+        write_names(json, d.name);
+        json.key("sectors").begin_array();
+        for (const auto& sector : d.sectors)
+          json.begin_object().field("code", sector.code).field("name", sector.name.in(context.language)).end_object();
+        json.end_array().end_object();
+      }));
 }
 
 }  // namespace taawun::http::handlers

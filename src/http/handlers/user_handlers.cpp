@@ -38,11 +38,7 @@ Result<Response> list_users(Context& context) {
   filter.page = query.page();
   TAAWUN_CHECK(query.status());
   TAAWUN_TRY(page, accounts::list_users(context.db(), context.actor(), filter));
-  JsonWriter json;
-  json.begin_object().key("items").begin_array();
-  for (const auto& user : page.items) write_user(json, user);
-  json.end_array().field("total", page.total).end_object();
-  return json_response(context, bhttp::status::ok, json.str());
+  return json_response(context, bhttp::status::ok, page_json(page, write_user));
 }
 
 Result<Response> create_user(Context& context) {
