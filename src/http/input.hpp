@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "domain/drafts.hpp"
 #include "domain/paging.hpp"
 #include "http/app.hpp"
 
@@ -65,6 +66,12 @@ class BodyReader {
   std::set<std::string> known_;
   std::vector<FieldError> problems_;
 };
+
+// Reads a draft field: marks it present when the body has it (null clears).
+template <typename T>
+void read_field(BodyReader& body, std::string_view name, Field<T>& field, std::optional<T> value) {
+  if (body.has(name)) field.set(std::move(value));
+}
 
 // Reads one JSON text field inside a nested object (contacts), with its path for errors.
 std::optional<std::string> nested_text(const nlohmann::json& object, const std::string& path, std::string_view name,

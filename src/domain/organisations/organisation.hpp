@@ -10,6 +10,7 @@
 #include "core/language.hpp"
 #include "db/database.hpp"
 #include "domain/accounts/actor.hpp"
+#include "domain/drafts.hpp"
 #include "domain/paging.hpp"
 
 namespace taawun::organisations {
@@ -34,17 +35,6 @@ struct Organisation {
   LocalisedName kind_name, country_name, parent_name;
 
   LocalisedName name() const { return {name_fr.value_or(""), name_ar.value_or(""), name_en.value_or("")}; }
-};
-
-// A field of a create or update: absent (leave as is), null (clear) or a value.
-template <typename T>
-struct Field {
-  bool present = false;
-  std::optional<T> value;
-  void set(std::optional<T> v) {
-    present = true;
-    value = std::move(v);
-  }
 };
 
 struct OrganisationDraft {

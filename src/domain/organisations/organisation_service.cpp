@@ -21,20 +21,6 @@ const std::regex kWebsite("^https?://[^\\s/$.?#][^\\s]*$", std::regex::icase);
 const std::regex kEmail("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
 const std::regex kPhone("^[0-9+() .-]{3,40}$");
 
-void check_length(std::vector<FieldError>& problems, const std::string& field, const std::optional<std::string>& value,
-                  std::size_t max) {
-  if (value && text::code_point_count(*value) > max)
-    problems.push_back({field, "too_long", {{"max", std::to_string(max)}}});
-}
-
-// Blank text is no value: "" and "  " clear a field.
-std::optional<std::string> cleaned(const std::optional<std::string>& value) {
-  if (!value) return std::nullopt;
-  std::string trimmed = text::trim(*value);
-  if (trimmed.empty()) return std::nullopt;
-  return trimmed;
-}
-
 // Applies a draft onto a record (a blank one for creation) and checks the result as a whole.
 Result<Organisation> apply(db::Connection& connection, Organisation record, const OrganisationDraft& draft) {
   std::vector<FieldError> problems;
@@ -43,11 +29,7 @@ Result<Organisation> apply(db::Connection& connection, Organisation record, cons
   if (draft.name_ar.present) record.name_ar = cleaned(draft.name_ar.value);
   if (draft.name_en.present) record.name_en = cleaned(draft.name_en.value);
   if (draft.acronym.present) record.acronym = cleaned(draft.acronym.value);
-  if (draft.country.present) {
-    record.country_code = cleaned(draft.country.value);
-    if (record.country_code)
-      for (auto& c : *record.country_code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  }
+  if (draft.country.present) record.country_code = upper_cased(cleaned(draft.country.value));
   if (draft.iati_identifier.present) record.iati_identifier = cleaned(draft.iati_identifier.value);
   if (draft.website.present) record.website = cleaned(draft.website.value);
   if (draft.address.present) record.address = cleaned(draft.address.value);
@@ -124,13 +106,7 @@ Result<Organisation> apply(db::Connection& connection, Organisation record, cons
     if (!contact.phone.empty() && !std::regex_match(contact.phone, kPhone))
       problems.push_back({at + "phone", "invalid_phone"});
   }
-  // One problem per field: the reader's (about what was sent) wins over ours (about what the
-  // record would become, e.g. a name refused as too long then seen as missing).
-  std::vector<FieldError> all = draft.input_problems;
-  for (auto& problem : problems)
-    if (std::none_of(all.begin(), all.end(), [&](const FieldError& e) { return e.field == problem.field; }))
-      all.push_back(std::move(problem));
-  if (!all.empty()) return Error::validation(std::move(all));
+  TAAWUN_CHECK(report(draft.input_problems, std::move(problems)));
   return record;
 }
 

@@ -67,11 +67,6 @@ Response organisation_response(Context& context, bhttp::status status, const org
   return response;
 }
 
-template <typename T>
-void read_field(BodyReader& body, std::string_view name, org::Field<T>& field, std::optional<T> value) {
-  if (body.has(name)) field.set(std::move(value));
-}
-
 Result<org::OrganisationDraft> read_draft(Context& context) {
   TAAWUN_TRY(body, BodyReader::parse(context));
   org::OrganisationDraft draft;
@@ -122,9 +117,7 @@ Result<Response> list_organisations(Context& context) {
   org::OrganisationFilter filter;
   filter.text = query.text("q");
   filter.kind = query.text("kind", 20);
-  filter.country = query.text("country", 2);
-  if (filter.country)
-    for (auto& c : *filter.country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  filter.country = upper_cased(query.text("country", 2));
   filter.parent_id = query.integer("parent_id", 1, INT64_MAX);
   auto archived = query.choice("archived", {"false", "true", "all"}, "false");
   if (archived == "true")
