@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 
@@ -45,6 +46,21 @@ inline void check_length(std::vector<FieldError>& problems, const std::string& f
                          const std::optional<std::string>& value, std::size_t max) {
   if (value && text::code_point_count(*value) > max)
     problems.push_back({field, "too_long", {{"max", std::to_string(max)}}});
+}
+
+// A calendar date written YYYY-MM-DD (2023-02-30 is refused).
+inline bool is_date(std::string_view value) {
+  return value.size() == 10 && clock::parse_iso8601(value).has_value();
+}
+inline void check_date(std::vector<FieldError>& problems, const std::string& field,
+                       const std::optional<std::string>& value) {
+  if (value && !is_date(*value)) problems.push_back({field, "invalid_date"});
+}
+
+inline void check_range(std::vector<FieldError>& problems, const std::string& field,
+                        const std::optional<std::int64_t>& value, std::int64_t min, std::int64_t max) {
+  if (value && (*value < min || *value > max))
+    problems.push_back({field, "out_of_range", {{"min", std::to_string(min)}, {"max", std::to_string(max)}}});
 }
 
 // One problem per field: the reader's (about what was sent) win over the domain's (about what

@@ -2,6 +2,7 @@
 // Reading what clients send: query parameters and JSON bodies, strictly. Every problem becomes
 // a field error with a stable code; nothing malformed reaches the domain.
 #include <cstdint>
+#include <algorithm>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -76,5 +77,35 @@ void read_field(BodyReader& body, std::string_view name, Field<T>& field, std::o
 // Reads one JSON text field inside a nested object (contacts), with its path for errors.
 std::optional<std::string> nested_text(const nlohmann::json& object, const std::string& path, std::string_view name,
                                        std::size_t max_length, std::vector<FieldError>& problems);
+
+std::optional<std::int64_t> nested_integer(const nlohmann::json& object, const std::string& path,
+                                           std::string_view name, std::vector<FieldError>& problems);
+
+// Reads an array of small objects (contacts, sectors, quotas...): each item must be an object
+// with only the `keys` given; `read(item, path)` turns one into a T, reporting into `problems`.
+// Absent: the field is left as is; null or []: cleared.
+template <typename T, typename Read>
+void read_object_list(BodyReader& body, std::string_view name, std::size_t max_items,
+                      std::initializer_list<std::string_view> keys, Field<std::vector<T>>& field, Read read) {
+  if (!body.has(name)) return;
+  std::vector<T> items;
+  std::vector<FieldError> problems;
+  if (const nlohmann::json* array = body.array(name, max_items)) {
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const auto& item = (*array)[i];
+      std::string path = std::string(name) + "[" + std::to_string(i) + "]";
+      if (!item.is_object()) {
+        problems.push_back({path, "wrong_type", {{"expected", "object"}}});
+        continue;
+      }
+      for (const auto& [key, value] : item.items())
+        if (std::find(keys.begin(), keys.end(), key) == keys.end())
+          problems.push_back({path + "." + key, "unknown_field"});
+      items.push_back(read(item, path, problems));
+    }
+  }
+  for (auto& problem : problems) body.problem(std::move(problem));
+  field.set(std::move(items));
+}
 
 }  // namespace taawun::http

@@ -39,6 +39,12 @@ std::vector<Route> route_table() {
       {verb::patch, "/api/v1/organisations/{id}", h::update_organisation, signed_in, quick},
       {verb::post, "/api/v1/organisations/{id}/archive", h::archive_organisation, signed_in, quick},
       {verb::post, "/api/v1/organisations/{id}/restore", h::restore_organisation, signed_in, quick},
+      // actions
+      {verb::get, "/api/v1/actions", h::list_actions, signed_in, quick},
+      {verb::post, "/api/v1/actions", h::create_action, signed_in, quick},
+      {verb::get, "/api/v1/actions/{id}", h::get_action, signed_in, quick},
+      {verb::patch, "/api/v1/actions/{id}", h::update_action, signed_in, quick},
+      {verb::post, "/api/v1/actions/{id}/status", h::change_action_status, signed_in, quick},
       // accounts
       {verb::get, "/api/v1/users", h::list_users, signed_in, quick},
       {verb::post, "/api/v1/users", h::create_user, signed_in, blocking},

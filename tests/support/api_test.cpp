@@ -33,4 +33,28 @@ nlohmann::json ApiTest::create_organisation(nlohmann::json body) {
   return reply.json();
 }
 
+nlohmann::json ApiTest::create_action(const nlohmann::json& overrides) {
+  nlohmann::json body = {{"action_type", "short_training"},
+                         {"domain", "meteorology"},
+                         {"title_fr", "Prévision météorologique " + unique_name("")},
+                         {"start_date", "2031-03-02"},
+                         {"end_date", "2031-03-20"},
+                         {"seats", 10}};
+  body.update(overrides);
+  auto reply = admin().post("/api/v1/actions", body);
+  if (reply.status != 201) throw std::runtime_error("could not create an action: " + reply.body);
+  return reply.json();
+}
+
+nlohmann::json ApiTest::move_action(const nlohmann::json& action, std::initializer_list<const char*> statuses) {
+  nlohmann::json current = action;
+  for (const char* status : statuses) {
+    auto reply = admin().post("/api/v1/actions/" + std::to_string(current["id"].get<std::int64_t>()) + "/status",
+                              {{"status", status}}, {{"If-Match", "\"" + std::to_string(current["version"].get<std::int64_t>()) + "\""}});
+    if (reply.status != 200) throw std::runtime_error(std::string("could not move the action to ") + status + ": " + reply.body);
+    current = reply.json();
+  }
+  return current;
+}
+
 }  // namespace taawun::testing

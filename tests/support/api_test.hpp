@@ -17,6 +17,11 @@ class ApiTest : public ::testing::TestWithParam<Backend> {
   Client signed_in(const std::string& role, const nlohmann::json& extra = nlohmann::json::object());
   // Creates an organisation as admin; returns its JSON.
   nlohmann::json create_organisation(nlohmann::json body);
+  // Creates an action as admin: a short training in Morocco for 10 seats in 2031, with the
+  // fields of `overrides` replacing the defaults; returns its JSON.
+  nlohmann::json create_action(const nlohmann::json& overrides = nlohmann::json::object());
+  // Moves an action along its statuses as admin (each step with the current ETag).
+  nlohmann::json move_action(const nlohmann::json& action, std::initializer_list<const char*> statuses);
 };
 
 inline std::string param_name(const ::testing::TestParamInfo<Backend>& info) {

@@ -69,18 +69,28 @@ Country country_from(const db::Row& row) {
 std::mutex names_mutex;
 std::shared_ptr<const ReferenceNames> cached_names;  // guarded by names_mutex
 
+const LocalisedName& name_in(const std::unordered_map<std::string, LocalisedName>& table, const std::string& code) {
+  static const LocalisedName kNone;
+  auto found = table.find(code);
+  return found == table.end() ? kNone : found->second;
+}
+
 }  // namespace
 
 const LocalisedName& ReferenceNames::country(const std::string& code) const {
-  static const LocalisedName kNone;
-  auto found = countries.find(code);
-  return found == countries.end() ? kNone : found->second;
+  return name_in(countries, code);
 }
-
 const LocalisedName& ReferenceNames::organisation_type(const std::string& code) const {
-  static const LocalisedName kNone;
-  auto found = organisation_types.find(code);
-  return found == organisation_types.end() ? kNone : found->second;
+  return name_in(organisation_types, code);
+}
+const LocalisedName& ReferenceNames::action_type(const std::string& code) const {
+  return name_in(action_types, code);
+}
+const LocalisedName& ReferenceNames::cooperation_domain(const std::string& code) const {
+  return name_in(cooperation_domains, code);
+}
+const LocalisedName& ReferenceNames::sector(const std::string& code) const {
+  return name_in(sectors, code);
 }
 
 std::shared_ptr<const ReferenceNames> names(db::Connection& connection) {
@@ -95,6 +105,15 @@ std::shared_ptr<const ReferenceNames> names(db::Connection& connection) {
   for (const auto& row :
        connection.query("SELECT code, name_fr, name_en FROM codelist_entries WHERE codelist = 'OrganisationType'").rows)
     loaded->organisation_types.emplace(row.text(0), LocalisedName{row.text(1), row.text(1), row.text(2)});
+  for (const auto& row :
+       connection.query("SELECT code, name_fr, name_en FROM codelist_entries WHERE codelist = 'Sector'").rows)
+    loaded->sectors.emplace(row.text(0), LocalisedName{row.text(1), row.text(1), row.text(2)});
+  for (const auto& row : connection.query("SELECT code, name_fr, name_ar, name_en, place FROM action_types").rows) {
+    loaded->action_types.emplace(row.text(0), LocalisedName{row.text(1), row.text(2), row.text(3)});
+    loaded->action_type_places.emplace(row.text(0), row.text(4));
+  }
+  for (const auto& row : connection.query("SELECT code, name_fr, name_ar, name_en FROM cooperation_domains").rows)
+    loaded->cooperation_domains.emplace(row.text(0), LocalisedName{row.text(1), row.text(2), row.text(3)});
   std::lock_guard lock(names_mutex);
   if (!cached_names) cached_names = std::move(loaded);
   return cached_names;

@@ -29,8 +29,13 @@ LoadCounts load(db::Connection& connection);
 struct ReferenceNames {
   std::unordered_map<std::string, LocalisedName> countries;           // by ISO alpha-2
   std::unordered_map<std::string, LocalisedName> organisation_types;  // by IATI code
+  std::unordered_map<std::string, LocalisedName> action_types, cooperation_domains, sectors;
+  std::unordered_map<std::string, std::string> action_type_places;  // morocco | partner_country
   const LocalisedName& country(const std::string& code) const;
   const LocalisedName& organisation_type(const std::string& code) const;
+  const LocalisedName& action_type(const std::string& code) const;
+  const LocalisedName& cooperation_domain(const std::string& code) const;
+  const LocalisedName& sector(const std::string& code) const;
 };
 std::shared_ptr<const ReferenceNames> names(db::Connection& connection);
 bool is_loaded(db::Connection& connection);

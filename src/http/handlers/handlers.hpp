@@ -30,6 +30,12 @@ Result<Response> create_organisation(Context&);
 Result<Response> update_organisation(Context&);
 Result<Response> archive_organisation(Context&);
 Result<Response> restore_organisation(Context&);
+// actions
+Result<Response> list_actions(Context&);
+Result<Response> get_action(Context&);
+Result<Response> create_action(Context&);
+Result<Response> update_action(Context&);
+Result<Response> change_action_status(Context&);
 // users and tokens
 Result<Response> list_users(Context&);
 Result<Response> create_user(Context&);

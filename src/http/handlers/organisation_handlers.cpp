@@ -81,29 +81,13 @@ Result<org::OrganisationDraft> read_draft(Context& context) {
   read_field(body, "website", draft.website, body.text("website", org::kMaxWebsiteLength));
   read_field(body, "address", draft.address, body.text("address", org::kMaxAddressLength));
   read_field(body, "parent_id", draft.parent_id, body.integer("parent_id"));
-  if (body.has("contacts")) {
-    std::vector<org::Contact> contacts;
-    std::vector<FieldError> problems;
-    if (const nlohmann::json* items = body.array("contacts", org::kMaxContacts)) {
-      for (std::size_t i = 0; i < items->size(); ++i) {
-        const auto& item = (*items)[i];
-        std::string path = "contacts[" + std::to_string(i) + "]";
-        if (!item.is_object()) {
-          problems.push_back({path, "wrong_type", {{"expected", "object"}}});
-          continue;
-        }
-        for (const auto& [key, value] : item.items())
-          if (key != "name" && key != "role" && key != "email" && key != "phone")
-            problems.push_back({path + "." + key, "unknown_field"});
-        contacts.push_back(org::Contact{nested_text(item, path, "name", 200, problems).value_or(""),
-                                        nested_text(item, path, "role", 100, problems).value_or(""),
-                                        nested_text(item, path, "email", 254, problems).value_or(""),
-                                        nested_text(item, path, "phone", 40, problems).value_or("")});
-      }
-    }
-    for (auto& problem : problems) body.problem(std::move(problem));
-    draft.contacts.set(std::move(contacts));
-  }
+  read_object_list(body, "contacts", org::kMaxContacts, {"name", "role", "email", "phone"}, draft.contacts,
+                   [](const nlohmann::json& item, const std::string& path, std::vector<FieldError>& problems) {
+                     return org::Contact{nested_text(item, path, "name", 200, problems).value_or(""),
+                                         nested_text(item, path, "role", 100, problems).value_or(""),
+                                         nested_text(item, path, "email", 254, problems).value_or(""),
+                                         nested_text(item, path, "phone", 40, problems).value_or("")};
+                   });
   // Shape problems (wrong type, too long, unknown field) go with the draft, so the domain
   // reports them together with its own checks: the user sees every mistake at once.
   draft.input_problems = body.finish_into_list();
