@@ -252,8 +252,8 @@ std::optional<std::string> nested_text(const nlohmann::json& object, const std::
   return value;
 }
 
-std::optional<std::int64_t> nested_integer(const nlohmann::json& object, const std::string& path,
-                                           std::string_view name, std::vector<FieldError>& problems) {
+std::optional<std::int64_t> nested_integer(const nlohmann::json& object, const std::string& path, std::string_view name,
+                                           std::vector<FieldError>& problems) {
   auto found = object.find(std::string(name));
   if (found == object.end() || found->is_null()) return std::nullopt;
   if (!found->is_number_integer()) {

@@ -1,8 +1,8 @@
 #pragma once
 // Reading what clients send: query parameters and JSON bodies, strictly. Every problem becomes
 // a field error with a stable code; nothing malformed reaches the domain.
-#include <cstdint>
 #include <algorithm>
+#include <cstdint>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -78,8 +78,8 @@ void read_field(BodyReader& body, std::string_view name, Field<T>& field, std::o
 std::optional<std::string> nested_text(const nlohmann::json& object, const std::string& path, std::string_view name,
                                        std::size_t max_length, std::vector<FieldError>& problems);
 
-std::optional<std::int64_t> nested_integer(const nlohmann::json& object, const std::string& path,
-                                           std::string_view name, std::vector<FieldError>& problems);
+std::optional<std::int64_t> nested_integer(const nlohmann::json& object, const std::string& path, std::string_view name,
+                                           std::vector<FieldError>& problems);
 
 // Reads an array of small objects (contacts, sectors, quotas...): each item must be an object
 // with only the `keys` given; `read(item, path)` turns one into a T, reporting into `problems`.

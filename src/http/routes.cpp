@@ -45,6 +45,22 @@ std::vector<Route> route_table() {
       {verb::get, "/api/v1/actions/{id}", h::get_action, signed_in, quick},
       {verb::patch, "/api/v1/actions/{id}", h::update_action, signed_in, quick},
       {verb::post, "/api/v1/actions/{id}/status", h::change_action_status, signed_in, quick},
+      {verb::post, "/api/v1/actions/{id}/nominations", h::create_nomination, signed_in, quick},
+      // people
+      {verb::get, "/api/v1/people", h::list_people, signed_in, quick},
+      {verb::post, "/api/v1/people", h::create_person, signed_in, quick},
+      {verb::get, "/api/v1/people/duplicates", h::find_duplicates, signed_in, quick},
+      {verb::get, "/api/v1/people/{id}", h::get_person, signed_in, quick},
+      {verb::patch, "/api/v1/people/{id}", h::update_person, signed_in, quick},
+      {verb::get, "/api/v1/people/{id}/duplicates", h::person_duplicates, signed_in, quick},
+      {verb::post, "/api/v1/people/{id}/merge", h::merge_person, signed_in, quick},
+      {verb::post, "/api/v1/people/{id}/unmerge", h::unmerge_person, signed_in, quick},
+      // nominations and participation
+      {verb::get, "/api/v1/nominations", h::list_nominations, signed_in, quick},
+      {verb::get, "/api/v1/nominations/{id}", h::get_nomination, signed_in, quick},
+      {verb::post, "/api/v1/nominations/{id}/transitions", h::move_nomination, signed_in, quick},
+      {verb::put, "/api/v1/nominations/{id}/logistics/{item}", h::set_nomination_logistics, signed_in, quick},
+      {verb::put, "/api/v1/nominations/{id}/attendance/{day}", h::set_nomination_attendance, signed_in, quick},
       // accounts
       {verb::get, "/api/v1/users", h::list_users, signed_in, quick},
       {verb::post, "/api/v1/users", h::create_user, signed_in, blocking},

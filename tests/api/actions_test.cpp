@@ -17,17 +17,17 @@ class Actions : public ApiTest {
 
 TEST_P(Actions, CreateWithSectorsFundersAndQuotas) {
   auto donor = create_organisation({{"kind", "10"}, {"name_fr", "Agence " + unique_name("D")}, {"country", "JP"}});
-  auto action = create_action({{"action_type", "in_situ_training"},
-                               {"domain", "fisheries"},
-                               {"country", "SN"},
-                               {"city", "Dakar"},
-                               {"modality", "triangular"},
-                               {"funders", json::array({{{"organisation_id", donor["id"]}, {"share", 100}}})},
-                               {"sectors", json::array({{{"code", "31310"}, {"percentage", 60}},
-                                                        {{"code", "31320"}, {"percentage", 40}}})},
-                               {"quotas", json::array({{{"country", "sn"}, {"seats", 6}}, {{"country", "ML"}, {"seats", 4}}})},
-                               {"sdg_targets", json::array({"14.b"})},
-                               {"estimated_cost", 250000}});
+  auto action = create_action(
+      {{"action_type", "in_situ_training"},
+       {"domain", "fisheries"},
+       {"country", "SN"},
+       {"city", "Dakar"},
+       {"modality", "triangular"},
+       {"funders", json::array({{{"organisation_id", donor["id"]}, {"share", 100}}})},
+       {"sectors", json::array({{{"code", "31310"}, {"percentage", 60}}, {{"code", "31320"}, {"percentage", 40}}})},
+       {"quotas", json::array({{{"country", "sn"}, {"seats", 6}}, {{"country", "ML"}, {"seats", 4}}})},
+       {"sdg_targets", json::array({"14.b"})},
+       {"estimated_cost", 250000}});
   EXPECT_EQ(action["status"], "planned");
   EXPECT_EQ(action["country_name"], "Sénégal");
   EXPECT_EQ(action["action_type_name"], "Formation in situ dans le pays bénéficiaire");
@@ -59,35 +59,34 @@ TEST_P(Actions, TrainingInMoroccoDefaultsPlaceAndSector) {
 }
 
 TEST_P(Actions, RefusesEveryBrokenRuleAtOnce) {
-  auto reply = admin().post("/api/v1/actions", {{"action_type", "short_training"},
-                                                 {"domain", "no_such_domain"},
-                                                 {"country", "SN"},
-                                                 {"start_date", "2031-02-30"},
-                                                 {"end_date", "2031-01-01"},
-                                                 {"seats", 5},
-                                                 {"modality", "triangular"},
-                                                 {"sectors", json::array({{{"code", "31310"}, {"percentage", 70}},
-                                                                          {{"code", "99999"}, {"percentage", 20}}})},
-                                                 {"quotas", json::array({{{"country", "SN"}, {"seats", 4}},
-                                                                         {{"country", "SN"}, {"seats", 3}}})},
-                                                 {"language", "de"},
-                                                 {"colour", "blue"}});
+  auto reply = admin().post(
+      "/api/v1/actions",
+      {{"action_type", "short_training"},
+       {"domain", "no_such_domain"},
+       {"country", "SN"},
+       {"start_date", "2031-02-30"},
+       {"end_date", "2031-01-01"},
+       {"seats", 5},
+       {"modality", "triangular"},
+       {"sectors", json::array({{{"code", "31310"}, {"percentage", 70}}, {{"code", "99999"}, {"percentage", 20}}})},
+       {"quotas", json::array({{{"country", "SN"}, {"seats", 4}}, {{"country", "SN"}, {"seats", 3}}})},
+       {"language", "de"},
+       {"colour", "blue"}});
   ASSERT_EQ(reply.status, 422) << reply.body;
   auto errors = reply.field_errors();
   for (const char* expected :
-       {"domain:unknown_code", "title_fr:one_name_required", "country:place_must_be_morocco",
-        "start_date:invalid_date", "funders:required_for_triangular", "sectors[1].code:unknown_code",
-        "sectors:percentages_not_100", "quotas[1].country:duplicate", "quotas:quotas_exceed_seats",
-        "language:invalid_choice", "colour:unknown_field"})
+       {"domain:unknown_code", "title_fr:one_name_required", "country:place_must_be_morocco", "start_date:invalid_date",
+        "funders:required_for_triangular", "sectors[1].code:unknown_code", "sectors:percentages_not_100",
+        "quotas[1].country:duplicate", "quotas:quotas_exceed_seats", "language:invalid_choice", "colour:unknown_field"})
     EXPECT_NE(std::find(errors.begin(), errors.end(), expected), errors.end()) << expected << "\n" << reply.body;
 
   auto dates = admin().post("/api/v1/actions", {{"action_type", "expert_mission"},
-                                                 {"domain", "water"},
-                                                 {"title_fr", "Mission"},
-                                                 {"country", "MA"},
-                                                 {"start_date", "2031-02-10"},
-                                                 {"end_date", "2031-02-01"},
-                                                 {"seats", 1}});
+                                                {"domain", "water"},
+                                                {"title_fr", "Mission"},
+                                                {"country", "MA"},
+                                                {"start_date", "2031-02-10"},
+                                                {"end_date", "2031-02-01"},
+                                                {"seats", 1}});
   ASSERT_EQ(dates.status, 422);
   EXPECT_EQ(dates.field_errors(), (std::vector<std::string>{"country:place_must_be_abroad", "end_date:before_start"}));
 }
@@ -97,8 +96,7 @@ TEST_P(Actions, StatusMovesOnlyAlongAllowedTransitions) {
   auto skipped = admin().post(path(action) + "/status", {{"status", "ongoing"}}, if_match(action));
   ASSERT_EQ(skipped.status, 422) << skipped.body;
   EXPECT_EQ(skipped.field_errors(), std::vector<std::string>{"status:transition_not_allowed"});
-  EXPECT_NE(skipped.json()["errors"][0]["message"].get<std::string>().find("open"), std::string::npos)
-      << skipped.body;
+  EXPECT_NE(skipped.json()["errors"][0]["message"].get<std::string>().find("open"), std::string::npos) << skipped.body;
 
   auto stale = admin().post(path(action) + "/status", {{"status", "open"}}, {{"If-Match", "\"7\""}});
   EXPECT_EQ(stale.status, 412);
@@ -123,8 +121,8 @@ TEST_P(Actions, UpdateNeedsTheCurrentVersionAndKeepsQuotasWithinSeats) {
   EXPECT_EQ(unchanged.json()["seats"], 10);
   EXPECT_EQ(unchanged.json()["version"], 1);
 
-  auto grown = admin().patch(path(action), {{"seats", 20}, {"quotas", json::array({{{"country", "GA"}, {"seats", 12}}})}},
-                             if_match(action));
+  auto grown = admin().patch(
+      path(action), {{"seats", 20}, {"quotas", json::array({{{"country", "GA"}, {"seats", 12}}})}}, if_match(action));
   ASSERT_EQ(grown.status, 200) << grown.body;
   EXPECT_EQ(grown.json()["version"], 2);
   EXPECT_EQ(grown.json()["quotas"][0]["seats"], 12);
@@ -132,7 +130,8 @@ TEST_P(Actions, UpdateNeedsTheCurrentVersionAndKeepsQuotasWithinSeats) {
 
 TEST_P(Actions, ListFiltersByYearCountryTypeAndStatus) {
   std::string marker = unique_name("Zq");
-  auto a = create_action({{"title_fr", "Hydrologie " + marker}, {"quotas", json::array({{{"country", "NE"}, {"seats", 3}}})}});
+  auto a = create_action(
+      {{"title_fr", "Hydrologie " + marker}, {"quotas", json::array({{{"country", "NE"}, {"seats", 3}}})}});
   create_action({{"title_fr", "Hydrologie " + marker}, {"start_date", "2032-01-10"}, {"end_date", "2032-01-20"}});
   create_action({{"title_fr", "Hydrologie " + marker},
                  {"action_type", "expert_mission"},
@@ -160,7 +159,8 @@ TEST_P(Actions, ListFiltersByYearCountryTypeAndStatus) {
 TEST_P(Actions, PartnersSeeActionsOpenToTheirCountriesHostsTheirOwnAndOnlyStaffWrite) {
   std::string marker = unique_name("Zp");
   auto host_org = create_organisation({{"kind", "80"}, {"name_fr", "Institut " + marker}, {"country", "MA"}});
-  auto for_senegal = create_action({{"title_fr", "A " + marker}, {"quotas", json::array({{{"country", "SN"}, {"seats", 2}}})}});
+  auto for_senegal =
+      create_action({{"title_fr", "A " + marker}, {"quotas", json::array({{{"country", "SN"}, {"seats", 2}}})}});
   auto for_mali = create_action({{"title_fr", "B " + marker},
                                  {"quotas", json::array({{{"country", "ML"}, {"seats", 2}}})},
                                  {"host_organisation_id", host_org["id"]}});

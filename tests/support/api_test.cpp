@@ -50,8 +50,10 @@ nlohmann::json ApiTest::move_action(const nlohmann::json& action, std::initializ
   nlohmann::json current = action;
   for (const char* status : statuses) {
     auto reply = admin().post("/api/v1/actions/" + std::to_string(current["id"].get<std::int64_t>()) + "/status",
-                              {{"status", status}}, {{"If-Match", "\"" + std::to_string(current["version"].get<std::int64_t>()) + "\""}});
-    if (reply.status != 200) throw std::runtime_error(std::string("could not move the action to ") + status + ": " + reply.body);
+                              {{"status", status}},
+                              {{"If-Match", "\"" + std::to_string(current["version"].get<std::int64_t>()) + "\""}});
+    if (reply.status != 200)
+      throw std::runtime_error(std::string("could not move the action to ") + status + ": " + reply.body);
     current = reply.json();
   }
   return current;

@@ -95,6 +95,13 @@ Reply Client::patch(const std::string& target, const nlohmann::json& body,
   return send("PATCH", target, body.dump(), all);
 }
 
+Reply Client::put(const std::string& target, const nlohmann::json& body,
+                  const std::map<std::string, std::string>& headers) {
+  auto all = headers;
+  all.emplace("Content-Type", "application/json");
+  return send("PUT", target, body.dump(), all);
+}
+
 Reply Client::del(const std::string& target, const std::map<std::string, std::string>& headers) {
   return send("DELETE", target, "", headers);
 }

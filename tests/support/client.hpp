@@ -40,6 +40,8 @@ class Client {
              const std::map<std::string, std::string>& headers = {});
   Reply patch(const std::string& target, const nlohmann::json& body,
               const std::map<std::string, std::string>& headers = {});
+  Reply put(const std::string& target, const nlohmann::json& body,
+            const std::map<std::string, std::string>& headers = {});
   Reply del(const std::string& target, const std::map<std::string, std::string>& headers = {});
   // Anything: raw body, any method and headers (for malformed input).
   Reply send(const std::string& method, const std::string& target, const std::string& body,

@@ -83,8 +83,8 @@ inline constexpr std::int64_t kMaxSeats = 10'000;
 
 // The life of an action: planned → open (for nominations) → selection_closed → ongoing →
 // completed, or cancelled from any state before completion.
-inline constexpr std::string_view kStatuses[] = {"planned",  "open",     "selection_closed", "ongoing",
-                                                 "completed", "cancelled"};
+inline constexpr std::string_view kStatuses[] = {"planned", "open",      "selection_closed",
+                                                 "ongoing", "completed", "cancelled"};
 std::vector<std::string_view> next_statuses(std::string_view status);
 
 struct ActionFilter {

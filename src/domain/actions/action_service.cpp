@@ -202,7 +202,8 @@ Result<Action> apply(db::Connection& connection, const Action& before, const Act
   if ((record.estimated_cost || record.actual_cost) && !record.currency) record.currency = "MAD";
   if (record.currency && !exists(connection, "SELECT 1 FROM currencies WHERE code = ?", db::Params(*record.currency)))
     problems.push_back({"currency", "unknown_code", {{"codelist", "currencies"}}});
-  if (record.programme_id && !exists(connection, "SELECT 1 FROM programmes WHERE id = ?", db::Params(*record.programme_id)))
+  if (record.programme_id &&
+      !exists(connection, "SELECT 1 FROM programmes WHERE id = ?", db::Params(*record.programme_id)))
     problems.push_back({"programme_id", "unknown_record"});
   if (record.offer_id && !exists(connection, "SELECT 1 FROM offers WHERE id = ?", db::Params(*record.offer_id)))
     problems.push_back({"offer_id", "unknown_record"});
@@ -245,7 +246,8 @@ std::string sort_name_of(const Action& a) {
 
 // Rewrites the action's lists (sectors, funders, quotas, SDG targets, requests) from the record.
 void write_children(db::Connection& connection, const Action& a) {
-  for (const char* table : {"action_sectors", "action_funders", "action_quotas", "action_sdg_targets", "action_requests"})
+  for (const char* table :
+       {"action_sectors", "action_funders", "action_quotas", "action_sdg_targets", "action_requests"})
     connection.query(fmt::format("DELETE FROM {} WHERE action_id = ?", table), db::Params(a.id));
   for (const auto& s : a.sectors)
     connection.query("INSERT INTO action_sectors (action_id, sector_code, percentage) VALUES (?, ?, ?)",
@@ -369,17 +371,17 @@ Result<Action> create(db::Connection& connection, const accounts::Actor& actor, 
   std::string now = clock::now_iso8601();
   record.id =
       connection
-          .query("INSERT INTO actions (action_type, domain, title_fr, title_ar, title_en, sort_name, modality, "
-                 "programme_id, offer_id, host_organisation_id, city, country_code, start_date, end_date, start_year, "
-                 "language, seats, status, estimated_cost, actual_cost, currency, version, created_at, updated_at, "
-                 "search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?, ?, 1, ?, "
-                 "?, ?) RETURNING id",
-                 db::Params(record.action_type, record.domain, record.title_fr, record.title_ar, record.title_en,
-                            sort_name_of(record), record.modality, record.programme_id, record.offer_id,
-                            record.host_organisation_id, record.city, record.country_code, record.start_date,
-                            record.end_date, year_of(record.start_date), record.language, record.seats,
-                            record.estimated_cost, record.actual_cost, record.currency, now, now,
-                            search_key_of(record)))
+          .query(
+              "INSERT INTO actions (action_type, domain, title_fr, title_ar, title_en, sort_name, modality, "
+              "programme_id, offer_id, host_organisation_id, city, country_code, start_date, end_date, start_year, "
+              "language, seats, status, estimated_cost, actual_cost, currency, version, created_at, updated_at, "
+              "search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?, ?, 1, ?, "
+              "?, ?) RETURNING id",
+              db::Params(record.action_type, record.domain, record.title_fr, record.title_ar, record.title_en,
+                         sort_name_of(record), record.modality, record.programme_id, record.offer_id,
+                         record.host_organisation_id, record.city, record.country_code, record.start_date,
+                         record.end_date, year_of(record.start_date), record.language, record.seats,
+                         record.estimated_cost, record.actual_cost, record.currency, now, now, search_key_of(record)))
           .front()
           .integer(0);
   write_children(connection, record);
@@ -429,7 +431,8 @@ Result<Action> change_status(db::Connection& connection, const accounts::Actor& 
     std::vector<std::string> choices(allowed.begin(), allowed.end());
     return Error::validation({{"status",
                                "transition_not_allowed",
-                               {{"from", current.status}, {"allowed", choices.empty() ? "-" : fmt::format("{}", fmt::join(choices, ", "))}}}});
+                               {{"from", current.status},
+                                {"allowed", choices.empty() ? "-" : fmt::format("{}", fmt::join(choices, ", "))}}}});
   }
   connection.query("UPDATE actions SET status = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
                    db::Params(status, clock::now_iso8601(), id, expected_version));

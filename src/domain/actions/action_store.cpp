@@ -1,11 +1,12 @@
 // SQL ↔ Action: the row, its sectors, funders, quotas (with seats filled), SDG targets and
 // the requests it serves.
+#include "domain/actions/action_store.hpp"
+
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 
 #include "domain/actions/action.hpp"
-#include "domain/actions/action_store.hpp"
 #include "domain/reference/reference.hpp"
 
 namespace taawun::actions {
@@ -65,11 +66,11 @@ void load_quotas(db::Connection& connection, std::vector<Action*> actions, const
       if (action->id == id) return action;
     return nullptr;
   };
-  for (const auto& row :
-       connection.query("SELECT action_id, country_code, seats FROM action_quotas WHERE action_id IN " + in +
-                            " ORDER BY action_id, country_code",
-                        params)
-           .rows)
+  for (const auto& row : connection
+                             .query("SELECT action_id, country_code, seats FROM action_quotas WHERE action_id IN " +
+                                        in + " ORDER BY action_id, country_code",
+                                    params)
+                             .rows)
     if (auto* action = find_action(row.integer(0)))
       action->quotas.push_back(Quota{row.text(1), row.integer(2), names.country(row.text(1)), 0});
   for (const auto& row :
@@ -107,12 +108,13 @@ std::optional<Action> find(db::Connection& connection, std::int64_t id) {
                              .rows)
     action.funders.push_back(FunderShare{row.integer(0), row.integer(1), {row.text(2), row.text(3), row.text(4)}});
   for (const auto& row :
-       connection.query("SELECT target_code FROM action_sdg_targets WHERE action_id = ? ORDER BY target_code",
-                        db::Params(id))
+       connection
+           .query("SELECT target_code FROM action_sdg_targets WHERE action_id = ? ORDER BY target_code", db::Params(id))
            .rows)
     action.sdg_targets.push_back(row.text(0));
   for (const auto& row :
-       connection.query("SELECT request_id FROM action_requests WHERE action_id = ? ORDER BY request_id", db::Params(id))
+       connection
+           .query("SELECT request_id FROM action_requests WHERE action_id = ? ORDER BY request_id", db::Params(id))
            .rows)
     action.request_ids.push_back(row.integer(0));
   load_quotas(connection, {&action}, *names);
@@ -129,8 +131,7 @@ std::string snapshot_json(const Action& a) {
     if (value) return *value;
     return nullptr;
   };
-  nlohmann::json sectors = nlohmann::json::array(), funders = nlohmann::json::array(),
-                 quotas = nlohmann::json::array();
+  nlohmann::json sectors = nlohmann::json::array(), funders = nlohmann::json::array(), quotas = nlohmann::json::array();
   for (const auto& s : a.sectors) sectors.push_back({{"code", s.code}, {"percentage", s.percentage}});
   for (const auto& f : a.funders) funders.push_back({{"organisation_id", f.organisation_id}, {"share", f.share}});
   for (const auto& q : a.quotas) quotas.push_back({{"country", q.country}, {"seats", q.seats}});

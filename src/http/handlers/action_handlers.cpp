@@ -141,8 +141,8 @@ Result<Response> list_actions(Context& context) {
   filter.domain = query.text("domain", 40);
   filter.country = upper_cased(query.text("country", 2));
   if (query.text("status", 20))
-    filter.status = query.choice("status", {"planned", "open", "selection_closed", "ongoing", "completed", "cancelled"},
-                                 "planned");
+    filter.status =
+        query.choice("status", {"planned", "open", "selection_closed", "ongoing", "completed", "cancelled"}, "planned");
   if (query.text("modality", 20)) filter.modality = query.choice("modality", {"bilateral", "triangular"}, "bilateral");
   filter.programme_id = query.integer("programme_id", 1, INT64_MAX);
   filter.host_organisation_id = query.integer("host_organisation_id", 1, INT64_MAX);

@@ -36,6 +36,22 @@ Result<Response> get_action(Context&);
 Result<Response> create_action(Context&);
 Result<Response> update_action(Context&);
 Result<Response> change_action_status(Context&);
+// people
+Result<Response> list_people(Context&);
+Result<Response> create_person(Context&);
+Result<Response> find_duplicates(Context&);
+Result<Response> get_person(Context&);
+Result<Response> update_person(Context&);
+Result<Response> person_duplicates(Context&);
+Result<Response> merge_person(Context&);
+Result<Response> unmerge_person(Context&);
+// nominations
+Result<Response> list_nominations(Context&);
+Result<Response> create_nomination(Context&);
+Result<Response> get_nomination(Context&);
+Result<Response> move_nomination(Context&);
+Result<Response> set_nomination_logistics(Context&);
+Result<Response> set_nomination_attendance(Context&);
 // users and tokens
 Result<Response> list_users(Context&);
 Result<Response> create_user(Context&);
