@@ -271,9 +271,11 @@ int run(int argc, char** argv) {
                            password);
       }
       std::cout << fmt::format(
-          "demo data: {} organisations, {} accounts (admin, manager, officer, finance, partner, host, viewer)\n"
+          "demo data: {} organisations, {} programmes, {} offers, {} actions, {} people, {} nominations, {} accounts "
+          "(admin, manager, officer, finance, partner, host, viewer)\n"
           "password of every demo account: {}\n",
-          counts.organisations, counts.users, password);
+          counts.organisations, counts.programmes, counts.offers, counts.actions, counts.people, counts.nominations,
+          counts.users, password);
     } else if (serve->parsed()) {
       auto listen = http::parse_listen_address(settings.listen);
       if (!listen) throw UsageError(fmt::format("--listen `{}` is not HOST:PORT", settings.listen));

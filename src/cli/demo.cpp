@@ -266,8 +266,16 @@ DemoCounts generate_demo(db::Connection& connection, int scale, const std::strin
     if (!rows.empty()) connection.bulk_insert("organisations", kColumns, rows);
     counts.organisations += rows.size();
   }
+  generate_cooperation_demo(connection, scale, random, counts);
   audit::record(connection, actor, "demo_load", "database", "demo", std::nullopt,
-                nlohmann::json{{"organisations", counts.organisations}, {"scale", scale}}.dump());
+                nlohmann::json{{"organisations", counts.organisations},
+                               {"programmes", counts.programmes},
+                               {"offers", counts.offers},
+                               {"actions", counts.actions},
+                               {"people", counts.people},
+                               {"nominations", counts.nominations},
+                               {"scale", scale}}
+                    .dump());
   transaction.commit();
 
   // One account per role. Scoped roles get a demo scope: Senegal, and the IAV.

@@ -2,6 +2,7 @@
 // The demo dataset: Moroccan host institutions, partner countries' ministries and agencies,
 // donors and international organisations, and one account per role. `scale` multiplies the
 // partner institutions (regional directorates) for benchmarks: scale 100 gives about 100,000.
+#include <random>
 #include <string>
 
 #include "db/database.hpp"
@@ -11,10 +12,16 @@ namespace taawun::cli {
 struct DemoCounts {
   std::size_t organisations = 0;
   std::size_t users = 0;
+  std::size_t programmes = 0, offers = 0, actions = 0, people = 0, nominations = 0;
 };
 
 // Expects a migrated database with reference data and no organisations yet.
 // The accounts get `password` (admin, manager, officer, finance, partner, host, viewer).
 DemoCounts generate_demo(db::Connection& connection, int scale, const std::string& password);
+
+// Ten years of technical cooperation over the organisations above: programmes, offers, actions,
+// 5,000 × scale people (3 % of them registered twice under another spelling) and about three
+// nominations a person. Called by generate_demo inside its transaction.
+void generate_cooperation_demo(db::Connection& connection, int scale, std::mt19937& random, DemoCounts& counts);
 
 }  // namespace taawun::cli

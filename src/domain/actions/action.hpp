@@ -109,6 +109,9 @@ Result<Action> change_status(db::Connection& connection, const accounts::Actor& 
                              std::int64_t expected_version, const std::string& status);
 
 // --- store ---
+// The derived columns: text search key and sort key (also used by the demo generator).
+std::string search_key_of(const Action& record);
+std::string sort_name_of(const Action& record);
 std::optional<Action> find(db::Connection& connection, std::int64_t id);
 // Locks the action's row until the transaction ends (PostgreSQL; SQLite's write transaction
 // already holds the database): nominations check seats and quotas under this lock.

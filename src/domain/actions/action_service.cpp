@@ -235,15 +235,6 @@ Result<Action> apply(db::Connection& connection, const Action& before, const Act
   return record;
 }
 
-std::string search_key_of(const Action& a) {
-  return text::search_key(fmt::format("{} {} {} {}", a.title_fr.value_or(""), a.title_ar.value_or(""),
-                                      a.title_en.value_or(""), a.city.value_or("")));
-}
-
-std::string sort_name_of(const Action& a) {
-  return text::search_key(a.title_fr ? *a.title_fr : a.title_en ? *a.title_en : a.title_ar.value_or(""));
-}
-
 // Rewrites the action's lists (sectors, funders, quotas, SDG targets, requests) from the record.
 void write_children(db::Connection& connection, const Action& a) {
   for (const char* table :
@@ -298,6 +289,15 @@ void append_scope(const accounts::Actor& actor, std::string& where, db::Params& 
 }
 
 }  // namespace
+
+std::string search_key_of(const Action& a) {
+  return text::search_key(fmt::format("{} {} {} {}", a.title_fr.value_or(""), a.title_ar.value_or(""),
+                                      a.title_en.value_or(""), a.city.value_or("")));
+}
+
+std::string sort_name_of(const Action& a) {
+  return text::search_key(a.title_fr ? *a.title_fr : a.title_en ? *a.title_en : a.title_ar.value_or(""));
+}
 
 Result<Page<Action>> list(db::Connection& connection, const accounts::Actor& actor, const ActionFilter& filter) {
   if (!can(actor, Operation::read)) return Error::of(ErrorCode::forbidden);

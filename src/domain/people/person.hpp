@@ -101,6 +101,9 @@ Result<Person> unmerge(db::Connection& connection, const accounts::Actor& actor,
                        std::int64_t expected_version);
 
 // --- store ---
+// The derived columns: text search key and sort key (also used by the demo generator).
+std::string search_key_of(const Person& record);
+std::string sort_name_of(const Person& record);
 std::optional<Person> find(db::Connection& connection, std::int64_t id);
 std::string snapshot_json(const Person& person);
 // The person and the records merged into them: their history is one.

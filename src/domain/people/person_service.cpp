@@ -69,15 +69,6 @@ Result<Person> apply(db::Connection& connection, const accounts::Actor& actor, P
   return record;
 }
 
-std::string search_key_of(const Person& p) {
-  return text::search_key(fmt::format("{} {} {} {}", p.latin_name.value_or(""), p.arabic_name.value_or(""),
-                                      p.email.value_or(""), p.passport_number.value_or("")));
-}
-
-std::string sort_name_of(const Person& p) {
-  return text::search_key(p.display_name());
-}
-
 // The smallest string above every string that starts with `prefix` (skeletons are a-z).
 std::string prefix_end(std::string prefix) {
   while (!prefix.empty()) {
@@ -122,6 +113,15 @@ void append_scope(const accounts::Actor& actor, std::string& where, db::Params& 
 }
 
 }  // namespace
+
+std::string search_key_of(const Person& p) {
+  return text::search_key(fmt::format("{} {} {} {}", p.latin_name.value_or(""), p.arabic_name.value_or(""),
+                                      p.email.value_or(""), p.passport_number.value_or("")));
+}
+
+std::string sort_name_of(const Person& p) {
+  return text::search_key(p.display_name());
+}
 
 Result<Page<Person>> list(db::Connection& connection, const accounts::Actor& actor, const PersonFilter& filter) {
   if (!can(actor, Operation::read)) return Error::of(ErrorCode::forbidden);
