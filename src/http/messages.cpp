@@ -110,6 +110,11 @@ const std::unordered_map<std::string_view, Text>& details() {
       {"unavailable",
        {"La base de données est occupée ; réessayez.", "قاعدة البيانات مشغولة؛ أعد المحاولة.",
         "The database is busy; try again."}},
+      // catalogue: programmes, offers, requests
+      {"request_closed",
+       {"Cette demande est close (statut {status}) : ses offres ne changent plus.",
+        "هذا الطلب مغلق (الحالة {status}): لم تعد عروضه تتغير.",
+        "This request is closed (status {status}): its offers no longer change."}},
   };
   return table;
 }
@@ -254,6 +259,23 @@ const std::unordered_map<std::string_view, Text>& field_messages() {
       {"one_person_name_required",
        {"Indiquez le nom en caractères latins ou arabes.", "أدخل الاسم بالحروف اللاتينية أو العربية.",
         "Give the name in Latin or Arabic script."}},
+      // catalogue: programmes, offers, requests
+      {"one_title_required",
+       {"Donnez au moins un titre (français, arabe ou anglais).",
+        "أدخل عنوانا واحدا على الأقل (بالفرنسية أو العربية أو الإنجليزية).",
+        "Give at least one title (French, Arabic or English)."}},
+      {"required_for_kind",
+       {"Obligatoire pour ce type de programme.", "إلزامي لهذا النوع من البرامج.",
+        "Required for this kind of programme."}},
+      {"required_with_cost",
+       {"Obligatoire lorsqu'un coût est indiqué.", "إلزامي عند تحديد تكلفة.", "Required when a cost is given."}},
+      {"status_final",
+       {"Le statut {status} est définitif : il ne change plus.", "الحالة {status} نهائية: لم تعد تتغير.",
+        "Status {status} is final: it no longer changes."}},
+      {"unknown_offer", {"Cette offre n'existe pas.", "هذا العرض غير موجود.", "This offer does not exist."}},
+      {"offer_inactive",
+       {"Cette offre est archivée ; réactivez-la avant de la proposer.", "هذا العرض مؤرشف؛ أعد تفعيله قبل اقتراحه.",
+        "This offer is archived; reactivate it before proposing it."}},
   };
   return table;
 }

@@ -23,6 +23,22 @@ Result<Response> list_codelists(Context&);
 Result<Response> list_codelist(Context&);
 Result<Response> list_action_types(Context&);
 Result<Response> list_cooperation_domains(Context&);
+// catalogue: programmes, offers, requests
+Result<Response> list_programmes(Context&);
+Result<Response> get_programme(Context&);
+Result<Response> create_programme(Context&);
+Result<Response> update_programme(Context&);
+Result<Response> list_offers(Context&);
+Result<Response> get_offer(Context&);
+Result<Response> create_offer(Context&);
+Result<Response> update_offer(Context&);
+Result<Response> list_requests(Context&);
+Result<Response> get_request(Context&);
+Result<Response> create_request(Context&);
+Result<Response> update_request(Context&);
+Result<Response> list_suggested_offers(Context&);
+Result<Response> link_request_offer(Context&);
+Result<Response> unlink_request_offer(Context&);
 // organisations
 Result<Response> list_organisations(Context&);
 Result<Response> get_organisation(Context&);
