@@ -8,7 +8,7 @@ build_packages=(
   libboost1.74-dev libsqlite3-dev sqlite3 libpq-dev
   rapidjson-dev nlohmann-json3-dev libyaml-cpp-dev
   libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
-  libicu-dev
+  libicu-dev libxlsxwriter-dev libminizip-dev libexpat1-dev
 )
 test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev postgresql-15 curl

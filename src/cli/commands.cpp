@@ -288,6 +288,7 @@ int run(int argc, char** argv) {
         spdlog::warn("no web application in {} (build it with `make web`); serving the API only", settings.web_dir);
       config.secure_cookies = settings.secure_cookies;
       config.body_limit = settings.body_limit;
+      config.upload_limit = settings.upload_limit;
       config.blocking_threads = settings.blocking_threads;
       http::App application(pool, config);
       http::ServerConfig server_config;

@@ -16,6 +16,7 @@ struct Settings {
   std::size_t pool_size = 8;
   std::size_t blocking_threads = 2;
   std::size_t body_limit = 1 << 20;
+  std::size_t upload_limit = 16 << 20;
   bool secure_cookies = false;
   std::string log_level = "info";
 };

@@ -22,10 +22,11 @@ using Request = bhttp::request<bhttp::string_body>;
 using Response = bhttp::response<bhttp::string_body>;
 
 struct AppConfig {
-  std::string static_dir;            // the built web front end (web/dist); empty: none
-  bool secure_cookies = false;       // true when served over TLS (directly or behind a proxy)
-  std::size_t body_limit = 1 << 20;  // bytes
-  std::size_t blocking_threads = 2;  // for argon2id, off the I/O threads
+  std::string static_dir;               // the built web front end (web/dist); empty: none
+  bool secure_cookies = false;          // true when served over TLS (directly or behind a proxy)
+  std::size_t body_limit = 1 << 20;     // bytes
+  std::size_t upload_limit = 16 << 20;  // bytes, for file uploads (routes ending in /import)
+  std::size_t blocking_threads = 2;     // for argon2id, off the I/O threads
 };
 
 class App;

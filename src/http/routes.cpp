@@ -62,6 +62,7 @@ std::vector<Route> route_table() {
       {verb::patch, "/api/v1/actions/{id}", h::update_action, signed_in, quick},
       {verb::post, "/api/v1/actions/{id}/status", h::change_action_status, signed_in, quick},
       {verb::post, "/api/v1/actions/{id}/nominations", h::create_nomination, signed_in, quick},
+      {verb::post, "/api/v1/actions/{id}/nominations/import", h::import_nominations, signed_in, blocking},
       // people
       {verb::get, "/api/v1/people", h::list_people, signed_in, quick},
       {verb::post, "/api/v1/people", h::create_person, signed_in, quick},
@@ -73,6 +74,8 @@ std::vector<Route> route_table() {
       {verb::post, "/api/v1/people/{id}/unmerge", h::unmerge_person, signed_in, quick},
       // nominations and participation
       {verb::get, "/api/v1/nominations", h::list_nominations, signed_in, quick},
+      {verb::get, "/api/v1/nominations/template", h::nomination_template, signed_in, quick},
+      {verb::get, "/api/v1/nominations/export", h::export_nominations, signed_in, blocking},
       {verb::get, "/api/v1/nominations/{id}", h::get_nomination, signed_in, quick},
       {verb::post, "/api/v1/nominations/{id}/transitions", h::move_nomination, signed_in, quick},
       {verb::put, "/api/v1/nominations/{id}/logistics/{item}", h::set_nomination_logistics, signed_in, quick},

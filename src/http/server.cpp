@@ -61,9 +61,16 @@ class Connection : public std::enable_shared_from_this<Connection> {
     parser_->body_limit(state_.app.config().body_limit);
     parser_->header_limit(16 * 1024);
     stream_.expires_after(state_.config.idle_timeout);
-    beast::http::async_read(
-        stream_, buffer_, *parser_,
-        [self = shared_from_this()](beast::error_code error, std::size_t) { self->on_read(error); });
+    // The header first: a file upload (a bulk import) may be larger than any JSON body.
+    beast::http::async_read_header(
+        stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code error, std::size_t) {
+          if (error) return self->on_read(error);
+          std::string_view target = self->parser_->get().target();
+          target = target.substr(0, target.find('?'));
+          if (target.ends_with("/import")) self->parser_->body_limit(self->state_.app.config().upload_limit);
+          beast::http::async_read(self->stream_, self->buffer_, *self->parser_,
+                                  [self](beast::error_code error, std::size_t) { self->on_read(error); });
+        });
   }
 
   void on_read(beast::error_code error) {
@@ -76,7 +83,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
       header_only.base() = parser_->get().base();
       auto response = problem_response(
           header_only, request_language(header_only, ""),
-          Error::of(ErrorCode::payload_too_large, "", {{"max", std::to_string(state_.app.config().body_limit)}}));
+          Error::of(ErrorCode::payload_too_large, "",
+                    {{"max", std::to_string(parser_->get().target().find("/import") != std::string_view::npos
+                                                ? state_.app.config().upload_limit
+                                                : state_.app.config().body_limit)}}));
       response.keep_alive(false);
       return write(std::move(response), true);
     }

@@ -11,6 +11,7 @@
 
 #include "core/error.hpp"
 #include "core/language.hpp"
+#include "core/spreadsheet.hpp"
 #include "db/database.hpp"
 #include "domain/accounts/actor.hpp"
 #include "domain/paging.hpp"
@@ -100,6 +101,31 @@ Result<Nomination> set_logistics(db::Connection& connection, const accounts::Act
                                  std::vector<FieldError> input_problems = {});
 Result<Nomination> set_attendance(db::Connection& connection, const accounts::Actor& actor, std::int64_t id,
                                   std::int64_t expected_version, const std::string& day, bool present);
+
+// Writes a checked nomination with its first event, inside the caller's transaction; no audit.
+std::int64_t insert(db::Connection& connection, const accounts::Actor& actor, std::int64_t action_id,
+                    std::int64_t person_id, const std::string& country, const std::optional<std::string>& note);
+
+// --- bulk nomination from a file (CSV or XLSX in the template's columns) ---
+const std::vector<std::string>& import_template_columns();
+inline constexpr std::int64_t kMaxExportRows = 100'000;
+struct ImportOptions {
+  bool keep_valid_only = false;  // write the rows that pass, report the others
+  bool dry_run = false;          // check every row, write nothing
+};
+struct ImportReport {
+  std::size_t rows = 0, created = 0, people_created = 0, people_matched = 0, rejected_rows = 0;
+  std::vector<FieldError> problems;  // field "rows[N].column", params row and column
+  bool written = false;
+};
+// All or nothing unless keep_valid_only: any problem in any row is a validation error listing
+// every problem with its row and column, and nothing is written.
+Result<ImportReport> import_nominations(db::Connection& connection, const accounts::Actor& actor,
+                                        std::int64_t action_id, const spreadsheet::Table& table,
+                                        const ImportOptions& options);
+// Nominations as a table in the template's columns (plus informational ones): re-imports as is.
+spreadsheet::Table export_table(const std::vector<Nomination>& nominations, db::Connection& connection,
+                                const accounts::Actor& actor);
 
 // --- store ---
 std::optional<Nomination> find(db::Connection& connection, std::int64_t id);

@@ -110,6 +110,21 @@ void append_scope(const accounts::Actor& actor, std::string& where, db::Params& 
 
 }  // namespace
 
+std::int64_t insert(db::Connection& connection, const accounts::Actor& actor, std::int64_t action_id,
+                    std::int64_t person_id, const std::string& country, const std::optional<std::string>& note) {
+  std::string now = clock::now_iso8601();
+  auto id = connection
+                .query(
+                    "INSERT INTO nominations (action_id, person_id, country_code, state, nominated_by, "
+                    "nominated_at, state_changed_at, note, version, created_at, updated_at) VALUES (?, ?, ?, "
+                    "'nominated', ?, ?, ?, ?, 1, ?, ?) RETURNING id",
+                    db::Params(action_id, person_id, country, actor.user_id, now, now, note, now, now))
+                .front()
+                .integer(0);
+  record_event(connection, actor, id, std::nullopt, "nominated", std::nullopt, now);
+  return id;
+}
+
 Result<Page<Nomination>> list(db::Connection& connection, const accounts::Actor& actor,
                               const NominationFilter& filter) {
   if (!can_read(actor)) return Error::of(ErrorCode::forbidden);
@@ -207,16 +222,7 @@ Result<Nomination> nominate(db::Connection& connection, const accounts::Actor& a
       problems.push_back({"person_id", "already_nominated"});
   }
   TAAWUN_CHECK(report(std::move(input_problems), std::move(problems)));
-  std::string now = clock::now_iso8601();
-  auto id = connection
-                .query(
-                    "INSERT INTO nominations (action_id, person_id, country_code, state, nominated_by, "
-                    "nominated_at, state_changed_at, note, version, created_at, updated_at) VALUES (?, ?, ?, "
-                    "'nominated', ?, ?, ?, ?, 1, ?, ?) RETURNING id",
-                    db::Params(action_id, person_id, *country, actor.user_id, now, now, cleaned(note), now, now))
-                .front()
-                .integer(0);
-  record_event(connection, actor, id, std::nullopt, "nominated", std::nullopt, now);
+  auto id = insert(connection, actor, action_id, person_id, *country, cleaned(note));
   Nomination created = *find(connection, id);
   audit::record(connection, actor, "create", "nomination", std::to_string(id), std::nullopt, snapshot_json(created));
   transaction.commit();

@@ -100,6 +100,11 @@ Result<Person> merge(db::Connection& connection, const accounts::Actor& actor, s
 Result<Person> unmerge(db::Connection& connection, const accounts::Actor& actor, std::int64_t merged_id,
                        std::int64_t expected_version);
 
+// A new person's record from a draft, checked (every problem at once) but not written.
+Result<Person> prepare(db::Connection& connection, const accounts::Actor& actor, const PersonDraft& draft);
+// Writes a prepared person with their name index, inside the caller's transaction; no audit.
+std::int64_t insert(db::Connection& connection, const Person& record);
+
 // --- store ---
 // The derived columns: text search key and sort key (also used by the demo generator).
 std::string search_key_of(const Person& record);

@@ -123,6 +123,28 @@ std::string sort_name_of(const Person& p) {
   return text::search_key(p.display_name());
 }
 
+std::int64_t insert(db::Connection& connection, const Person& record) {
+  std::string now = clock::now_iso8601();
+  auto id = connection
+                .query(
+                    "INSERT INTO people (latin_name, arabic_name, sort_name, sex, birth_date, nationality, "
+                    "employer_organisation_id, position, category, expert, email, phone, passport_number, "
+                    "passport_expiry, version, created_at, updated_at, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                    "?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id",
+                    db::Params(record.latin_name, record.arabic_name, sort_name_of(record), record.sex,
+                               record.birth_date, record.nationality, record.employer_organisation_id, record.position,
+                               record.category, record.expert, record.email, record.phone, record.passport_number,
+                               record.passport_expiry, now, now, search_key_of(record)))
+                .front()
+                .integer(0);
+  write_name_index(connection, id, record.latin_name, record.arabic_name);
+  return id;
+}
+
+Result<Person> prepare(db::Connection& connection, const accounts::Actor& actor, const PersonDraft& draft) {
+  return apply(connection, actor, Person{}, draft);
+}
+
 Result<Page<Person>> list(db::Connection& connection, const accounts::Actor& actor, const PersonFilter& filter) {
   if (!can(actor, Operation::read)) return Error::of(ErrorCode::forbidden);
   std::string field = filter.sort.starts_with('-') ? filter.sort.substr(1) : filter.sort;
@@ -235,20 +257,7 @@ Result<Created> create(db::Connection& connection, const accounts::Actor& actor,
   db::Transaction transaction(connection, db::TransactionKind::write);
   TAAWUN_TRY(record, apply(connection, actor, Person{}, draft));
   TAAWUN_TRY(candidates, duplicates(connection, actor, record, std::nullopt));
-  std::string now = clock::now_iso8601();
-  auto id = connection
-                .query(
-                    "INSERT INTO people (latin_name, arabic_name, sort_name, sex, birth_date, nationality, "
-                    "employer_organisation_id, position, category, expert, email, phone, passport_number, "
-                    "passport_expiry, version, created_at, updated_at, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-                    "?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id",
-                    db::Params(record.latin_name, record.arabic_name, sort_name_of(record), record.sex,
-                               record.birth_date, record.nationality, record.employer_organisation_id, record.position,
-                               record.category, record.expert, record.email, record.phone, record.passport_number,
-                               record.passport_expiry, now, now, search_key_of(record)))
-                .front()
-                .integer(0);
-  write_name_index(connection, id, record.latin_name, record.arabic_name);
+  auto id = insert(connection, record);
   Person created = *find(connection, id);
   audit::record(connection, actor, "create", "person", std::to_string(id), std::nullopt, snapshot_json(created));
   transaction.commit();

@@ -68,6 +68,9 @@ Result<Response> get_nomination(Context&);
 Result<Response> move_nomination(Context&);
 Result<Response> set_nomination_logistics(Context&);
 Result<Response> set_nomination_attendance(Context&);
+Result<Response> nomination_template(Context&);
+Result<Response> export_nominations(Context&);
+Result<Response> import_nominations(Context&);
 // users and tokens
 Result<Response> list_users(Context&);
 Result<Response> create_user(Context&);

@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "domain/nominations/nomination.hpp"
@@ -5,6 +7,7 @@
 #include "http/handlers/render.hpp"
 #include "http/input.hpp"
 #include "http/json_writer.hpp"
+#include "http/messages.hpp"
 
 namespace taawun::http::handlers {
 namespace nom = taawun::nominations;
@@ -174,6 +177,88 @@ Result<Response> set_nomination_attendance(Context& context) {
   TAAWUN_CHECK(body.finish());
   TAAWUN_TRY(updated, nom::set_attendance(context.db(), context.actor(), id, version, day, *present));
   return nomination_response(context, bhttp::status::ok, updated);
+}
+
+}  // namespace taawun::http::handlers
+
+namespace taawun::http::handlers {
+namespace {
+
+constexpr std::string_view kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// A table as a file to download, CSV or XLSX.
+Response file_response(Context& context, const spreadsheet::Table& table, std::string_view format,
+                       std::string_view name) {
+  bool xlsx = format == "xlsx";
+  Response response =
+      text_response(context, bhttp::status::ok, xlsx ? spreadsheet::to_xlsx(table, name) : spreadsheet::to_csv(table),
+                    xlsx ? kXlsxType : std::string_view("text/csv; charset=utf-8"));
+  response.set(bhttp::field::content_disposition,
+               fmt::format("attachment; filename=\"{}.{}\"", name, xlsx ? "xlsx" : "csv"));
+  return response;
+}
+
+}  // namespace
+
+Result<Response> nomination_template(Context& context) {
+  QueryReader query(context);
+  auto format = query.choice("format", {"csv", "xlsx"}, "xlsx");
+  TAAWUN_CHECK(query.status());
+  if (!nom::can_read(context.actor())) return Error::of(ErrorCode::forbidden);
+  spreadsheet::Table table;
+  table.columns = nom::import_template_columns();
+  return file_response(context, table, format, "taawun-nominations");
+}
+
+Result<Response> export_nominations(Context& context) {
+  QueryReader query(context);
+  nom::NominationFilter filter;
+  filter.action_id = query.integer("action_id", 1, INT64_MAX);
+  filter.person_id = query.integer("person_id", 1, INT64_MAX);
+  filter.country = upper_cased(query.text("country", 2));
+  filter.year = query.integer("year", 1990, 2100);
+  auto format = query.choice("format", {"csv", "xlsx"}, "xlsx");
+  filter.page.limit = nom::kMaxExportRows;
+  TAAWUN_CHECK(query.status());
+  TAAWUN_TRY(page, nom::list(context.db(), context.actor(), filter));
+  return file_response(context, nom::export_table(page.items, context.db(), context.actor()), format,
+                       "taawun-nominations");
+}
+
+Result<Response> import_nominations(Context& context) {
+  TAAWUN_TRY(action_id, id_parameter(context));
+  QueryReader query(context);
+  auto mode = query.choice("mode", {"all", "valid_only"}, "all");
+  auto dry_run = query.boolean("dry_run").value_or(false);
+  TAAWUN_CHECK(query.status());
+  const std::string& body = context.request.body();
+  std::string_view type = context.header(bhttp::field::content_type);
+  bool xlsx = body.starts_with("PK");
+  if (!xlsx && !type.starts_with("text/csv") && !type.starts_with(kXlsxType) && !type.starts_with("text/plain"))
+    return Error::of(ErrorCode::unsupported_media_type);
+  TAAWUN_TRY(table, xlsx ? spreadsheet::read_xlsx(body) : spreadsheet::read_csv(body));
+  TAAWUN_TRY(report,
+             nom::import_nominations(context.db(), context.actor(), action_id, table, {mode == "valid_only", dry_run}));
+  JsonWriter json;
+  json.begin_object()
+      .field("written", report.written)
+      .field("rows", static_cast<std::int64_t>(report.rows))
+      .field("nominations_created", static_cast<std::int64_t>(report.written ? report.created : 0))
+      .field("nominations_ready", static_cast<std::int64_t>(report.created))
+      .field("people_created", static_cast<std::int64_t>(report.people_created))
+      .field("people_matched", static_cast<std::int64_t>(report.people_matched))
+      .field("rejected_rows", static_cast<std::int64_t>(report.rejected_rows));
+  json.key("errors").begin_array();
+  for (const auto& problem : report.problems) {
+    json.begin_object().field("field", problem.field).field("code", problem.code);
+    for (const auto& [name, value] : problem.params)
+      if (name == "row") json.field("row", static_cast<std::int64_t>(std::stoll(value)));
+    for (const auto& [name, value] : problem.params)
+      if (name == "column") json.field("column", value);
+    json.field("message", field_message(problem, context.language)).end_object();
+  }
+  json.end_array().end_object();
+  return json_response(context, report.written ? bhttp::status::created : bhttp::status::ok, json.str());
 }
 
 }  // namespace taawun::http::handlers
