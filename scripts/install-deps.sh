@@ -8,10 +8,15 @@ build_packages=(
   libboost1.74-dev libsqlite3-dev sqlite3 libpq-dev
   rapidjson-dev nlohmann-json3-dev libyaml-cpp-dev
   libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
-  libicu-dev libxlsxwriter-dev libminizip-dev libexpat1-dev
+  libicu-dev
+  # spreadsheets (nomination import/export): XLSX written by libxlsxwriter, read with minizip + expat
+  libxlsxwriter-dev libminizip-dev libexpat1-dev
+  # certificates (PDF): Pango and Cairo, and the two fonts they are drawn in, needed at run time too
+  libpango1.0-dev fonts-hosny-amiri fonts-dejavu-core
 )
 test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev postgresql-15 curl
+  poppler-utils  # pdftotext reads the certificates back in the API tests
 )
 web_packages=(nodejs npm)
 browser_packages=(chromium)

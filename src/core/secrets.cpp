@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <cstdint>
 #include <stdexcept>
 
 namespace taawun::secrets {
@@ -28,6 +29,16 @@ std::string random_token() {
   randombytes_buf(bytes, sizeof bytes);
   char out[sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
   sodium_bin2base64(out, sizeof out, bytes, sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  return out;
+}
+
+std::string random_characters(std::string_view alphabet, std::size_t count) {
+  if (alphabet.empty() || alphabet.size() > 256) throw std::invalid_argument("alphabet of 1 to 256 characters");
+  std::string out;
+  out.reserve(count);
+  // randombytes_uniform draws without modulo bias.
+  for (std::size_t i = 0; i < count; ++i)
+    out.push_back(alphabet[randombytes_uniform(static_cast<std::uint32_t>(alphabet.size()))]);
   return out;
 }
 

@@ -12,6 +12,9 @@ std::string hash_password(std::string_view password);
 bool verify_password(std::string_view stored_hash, std::string_view password);
 // 32 random bytes, URL-safe base64 without padding: session ids, CSRF tokens, API tokens.
 std::string random_token();
+// `count` characters drawn uniformly and independently from `alphabet` (at most 256 of them):
+// codes meant to be typed by people, such as certificate verification codes.
+std::string random_characters(std::string_view alphabet, std::size_t count);
 // What the database keeps of a token: its BLAKE2b hash in hex. A stolen table gives no session.
 std::string token_digest(std::string_view token);
 bool constant_time_equal(std::string_view a, std::string_view b);

@@ -12,6 +12,7 @@
 
 #include "core/error.hpp"
 #include "core/language.hpp"
+#include "core/throttle.hpp"
 #include "db/database.hpp"
 #include "domain/accounts/accounts.hpp"
 
@@ -52,7 +53,10 @@ struct Context {
 };
 
 enum class Access { anyone, signed_in };
-enum class Work { quick, blocking };  // blocking: run on the worker pool (password hashing)
+// Unknown codes an address may submit to the public certificate check in 15 minutes: plenty for
+// people typing codes from paper, nothing for guessing among 2^60.
+inline constexpr int kMaxUnknownCertificateCodes = 30;
+enum class Work { quick, blocking };  // blocking: run on the worker pool (password hashing, PDF)
 
 using Handler = Result<Response> (*)(Context&);
 
@@ -84,6 +88,8 @@ class App {
   db::Pool& pool() { return pool_; }
   const AppConfig& config() const { return config_; }
   accounts::LoginThrottle& login_throttle() { return throttle_; }
+  // Unknown certificate codes per address (the public verification endpoint).
+  FailureWindow& verification_throttle() { return verification_throttle_; }
   const std::vector<Route>& routes() const { return routes_; }
   std::string metrics_text() const;
   const std::string& openapi_json();
@@ -97,6 +103,7 @@ class App {
   db::Pool& pool_;
   AppConfig config_;
   accounts::LoginThrottle throttle_;
+  FailureWindow verification_throttle_{kMaxUnknownCertificateCodes, std::chrono::minutes(15)};
   std::vector<Route> routes_;
   std::shared_ptr<RouteMetrics> static_metrics_, not_found_metrics_;
   boost::asio::thread_pool blocking_;

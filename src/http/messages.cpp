@@ -118,6 +118,26 @@ const std::unordered_map<std::string_view, Text>& details() {
        {"Cette demande est close (statut {status}) : ses offres ne changent plus.",
         "هذا الطلب مغلق (الحالة {status}): لم تعد عروضه تتغير.",
         "This request is closed (status {status}): its offers no longer change."}},
+      // certificates, evaluations
+      {"certificate_not_issued",
+       {"Aucune attestation n'a encore été délivrée pour cette participation.", "لم تُسلَّم بعدُ أي شهادة عن هذه المشاركة.",
+        "No certificate has been issued for this participation yet."}},
+      {"unknown_certificate",
+       {"Aucune attestation ne porte ce code de vérification.", "لا توجد أي شهادة تحمل رمز التحقق هذا.",
+        "No certificate bears this verification code."}},
+      {"certificate_fonts_missing",
+       {"Les polices des attestations ({fonts}) ne sont pas installées sur le serveur ; l'administrateur doit "
+        "installer fonts-dejavu-core et fonts-hosny-amiri.",
+        "خطوط الشهادات ({fonts}) غير مثبتة على الخادم؛ على المسؤول تثبيت fonts-dejavu-core و fonts-hosny-amiri.",
+        "The certificate fonts ({fonts}) are not installed on the server; the administrator must install "
+        "fonts-dejavu-core and fonts-hosny-amiri."}},
+      {"verification_rate_limited",
+       {"Trop de codes inconnus vérifiés depuis votre adresse. Réessayez dans {seconds} secondes.",
+        "تم التحقق من رموز غير معروفة كثيرة جدا من عنوانك. أعد المحاولة بعد {seconds} ثانية.",
+        "Too many unknown codes checked from your address. Try again in {seconds} seconds."}},
+      {"evaluation_not_recorded",
+       {"Aucune évaluation n'a encore été enregistrée pour cette participation.", "لم يُسجَّل بعدُ أي تقييم لهذه المشاركة.",
+        "No evaluation has been recorded for this participation yet."}},
   };
   return table;
 }
@@ -302,6 +322,12 @@ const std::unordered_map<std::string_view, Text>& field_messages() {
       {"offer_inactive",
        {"Cette offre est archivée ; réactivez-la avant de la proposer.", "هذا العرض مؤرشف؛ أعد تفعيله قبل اقتراحه.",
         "This offer is archived; reactivate it before proposing it."}},
+      // certificates, evaluations, alumni
+      {"not_completed",
+       {"La participation n'est pas achevée (état : {state}) : pas encore d'attestation.",
+        "المشاركة غير مكتملة (الحالة: {state}): لا شهادة بعدُ.",
+        "The participation is not completed (state: {state}): no certificate yet."}},
+      {"future_date", {"Cette date est dans le futur.", "هذا التاريخ في المستقبل.", "This date is in the future."}},
   };
   return table;
 }

@@ -1,5 +1,5 @@
 // The whole API at a glance. api/openapi.yaml describes the same routes; a test checks that
-// the two agree (tests/api/contract_test.cpp).
+// the two agree (tests/api/operations_test.cpp).
 #include "http/app.hpp"
 #include "http/handlers/handlers.hpp"
 
@@ -80,6 +80,16 @@ std::vector<Route> route_table() {
       {verb::post, "/api/v1/nominations/{id}/transitions", h::move_nomination, signed_in, quick},
       {verb::put, "/api/v1/nominations/{id}/logistics/{item}", h::set_nomination_logistics, signed_in, quick},
       {verb::put, "/api/v1/nominations/{id}/attendance/{day}", h::set_nomination_attendance, signed_in, quick},
+      // certificates (the PDF is drawn on the blocking pool; verification is public), evaluations, alumni
+      {verb::post, "/api/v1/nominations/{id}/certificate", h::issue_certificate, signed_in, quick},
+      {verb::get, "/api/v1/nominations/{id}/certificate", h::get_certificate, signed_in, quick},
+      {verb::get, "/api/v1/nominations/{id}/certificate.pdf", h::get_certificate_pdf, signed_in, blocking},
+      {verb::get, "/api/v1/certificates/{code}", h::verify_certificate, anyone, quick},
+      {verb::get, "/api/v1/nominations/{id}/evaluation", h::get_evaluation, signed_in, quick},
+      {verb::put, "/api/v1/nominations/{id}/evaluation", h::put_evaluation, signed_in, quick},
+      {verb::get, "/api/v1/actions/{id}/evaluations", h::action_evaluations, signed_in, quick},
+      {verb::get, "/api/v1/people/{id}/follow-ups", h::list_follow_ups, signed_in, quick},
+      {verb::post, "/api/v1/people/{id}/follow-ups", h::create_follow_up, signed_in, quick},
       // accounts
       {verb::get, "/api/v1/users", h::list_users, signed_in, quick},
       {verb::post, "/api/v1/users", h::create_user, signed_in, blocking},

@@ -484,42 +484,17 @@ Status revoke_api_token(db::Connection& connection, const Actor& actor, std::int
   return ok_status();
 }
 
-int LoginThrottle::wait_for(const std::unordered_map<std::string, Failures>& table, const std::string& key, int limit,
-                            std::chrono::steady_clock::time_point now) const {
-  auto found = table.find(key);
-  if (found == table.end() || found->second.count < limit) return 0;
-  auto elapsed = now - found->second.window_start;
-  if (elapsed >= kWindow) return 0;
-  return static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(kWindow - elapsed).count()) + 1;
-}
-
-void LoginThrottle::bump(std::unordered_map<std::string, Failures>& table, const std::string& key,
-                         std::chrono::steady_clock::time_point now) {
-  auto& failures = table[key];
-  if (failures.count == 0 || now - failures.window_start >= kWindow) failures = Failures{0, now};
-  ++failures.count;
-  // Keep memory bounded under a flood of made-up names: forget windows that have ended.
-  if (table.size() > 100000)
-    std::erase_if(table, [&](const auto& entry) { return now - entry.second.window_start >= kWindow; });
-}
-
 int LoginThrottle::retry_after(std::string_view username, std::string_view address) {
-  std::lock_guard lock(mutex_);
-  auto now = std::chrono::steady_clock::now();
-  return std::max(wait_for(by_account_, std::string(username), kMaxAccountFailures, now),
-                  wait_for(by_address_, std::string(address), kMaxAddressFailures, now));
+  return std::max(by_account_.retry_after(username), by_address_.retry_after(address));
 }
 
 void LoginThrottle::record_failure(std::string_view username, std::string_view address) {
-  std::lock_guard lock(mutex_);
-  auto now = std::chrono::steady_clock::now();
-  bump(by_account_, std::string(username), now);
-  bump(by_address_, std::string(address), now);
+  by_account_.record_failure(username);
+  by_address_.record_failure(address);
 }
 
 void LoginThrottle::record_success(std::string_view username) {
-  std::lock_guard lock(mutex_);
-  by_account_.erase(std::string(username));
+  by_account_.forget(username);
 }
 
 }  // namespace taawun::accounts

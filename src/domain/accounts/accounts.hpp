@@ -2,13 +2,12 @@
 // Users, their roles and scopes, sessions and API tokens.
 #include <chrono>
 #include <cstdint>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/throttle.hpp"
 #include "db/database.hpp"
 #include "domain/accounts/actor.hpp"
 #include "domain/paging.hpp"
@@ -110,16 +109,7 @@ class LoginThrottle {
   void record_success(std::string_view username);
 
  private:
-  struct Failures {
-    int count = 0;
-    std::chrono::steady_clock::time_point window_start;
-  };
-  int wait_for(const std::unordered_map<std::string, Failures>& table, const std::string& key, int limit,
-               std::chrono::steady_clock::time_point now) const;
-  void bump(std::unordered_map<std::string, Failures>& table, const std::string& key,
-            std::chrono::steady_clock::time_point now);
-  std::mutex mutex_;
-  std::unordered_map<std::string, Failures> by_account_, by_address_;
+  FailureWindow by_account_{kMaxAccountFailures, kWindow}, by_address_{kMaxAddressFailures, kWindow};
 };
 
 }  // namespace taawun::accounts

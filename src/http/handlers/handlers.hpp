@@ -71,6 +71,16 @@ Result<Response> set_nomination_attendance(Context&);
 Result<Response> nomination_template(Context&);
 Result<Response> export_nominations(Context&);
 Result<Response> import_nominations(Context&);
+// certificates, evaluations, alumni
+Result<Response> issue_certificate(Context&);
+Result<Response> get_certificate(Context&);
+Result<Response> get_certificate_pdf(Context&);
+Result<Response> verify_certificate(Context&);
+Result<Response> get_evaluation(Context&);
+Result<Response> put_evaluation(Context&);
+Result<Response> action_evaluations(Context&);
+Result<Response> list_follow_ups(Context&);
+Result<Response> create_follow_up(Context&);
 // users and tokens
 Result<Response> list_users(Context&);
 Result<Response> create_user(Context&);
