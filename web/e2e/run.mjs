@@ -27,7 +27,8 @@ import {
   withTimeout,
 } from './lib.mjs'
 
-const kScenarioTimeoutMs = 60_000
+// The screenshot scenarios visit every main screen in one go: they need more than a minute on 2 shared cores.
+const kScenarioTimeoutMs = 90_000
 const kActionTimeoutMs = 15_000
 const screenshots = join(artefacts, 'screenshots')
 
@@ -106,6 +107,80 @@ async function ensureOrganisation() {
   } finally {
     await context.close()
   }
+}
+
+// Technical cooperation scenarios: people are seeded through the API; their names carry a word
+// made from the run's nonce (letters only, so that the phonetic name search keeps it whole).
+const nonceWord = 'K' + [...nonce].map((digit) => 'bdfgklmnrt'[Number(digit)]).join('')
+let boardActionId = null
+let boardPeople = null
+
+/** A signed-in API client in its own browser context (cookie + CSRF), for seeding. */
+async function apiAs(username) {
+  const context = await browser.newContext()
+  const login = await context.request.post(`${server.url}/api/v1/session`, { data: { username, password } })
+  expect(login.ok(), `API login of ${username} failed: ${login.status()}`)
+  const { csrf_token: csrf } = await login.json()
+  async function call(method, path, data, headers = {}) {
+    const response = await context.request.fetch(server.url + path, { method, data, headers: { 'X-CSRF-Token': csrf, ...headers } })
+    const body = await response.json().catch(() => null)
+    expect(response.ok(), `${method} ${path} answered ${response.status()}: ${JSON.stringify(body)?.slice(0, 400)}`)
+    return { body, etag: response.headers()['etag'] ?? (body?.version !== undefined ? `"${body.version}"` : null) }
+  }
+  return { call, close: () => context.close() }
+}
+
+function isoDate(daysFromNow) {
+  return new Date(Date.now() + daysFromNow * 86_400_000).toISOString().slice(0, 10)
+}
+
+/** Two Senegalese candidates for the board scenarios (seeded once per run). */
+async function ensureBoardPeople() {
+  if (boardPeople) return boardPeople
+  const api = await apiAs('officer')
+  try {
+    const first = await api.call('POST', '/api/v1/people', { latin_name: `Awa Ndiaye ${nonceWord}`, arabic_name: 'عوا نجاي', nationality: 'SN', sex: 'female', birth_date: '1988-03-14' })
+    const second = await api.call('POST', '/api/v1/people', { latin_name: `Moussa Fall ${nonceWord}`, nationality: 'SN', sex: 'male', birth_date: '1985-11-02' })
+    boardPeople = [first.body.person, second.body.person]
+    return boardPeople
+  } finally {
+    await api.close()
+  }
+}
+
+/** The board of scenario (a) through the API when that scenario did not run: one selected, one waitlisted. */
+async function ensureBoardAction() {
+  if (boardActionId) return boardActionId
+  const [first, second] = await ensureBoardPeople()
+  const api = await apiAs('officer')
+  try {
+    const created = await api.call('POST', '/api/v1/actions', {
+      action_type: 'short_training',
+      domain: 'health',
+      title_fr: `Atelier de santé publique ${nonce}`,
+      start_date: isoDate(30),
+      end_date: isoDate(40),
+      seats: 2,
+      quotas: [{ country: 'SN', seats: 1 }],
+    })
+    const id = created.body.id
+    await api.call('POST', `/api/v1/actions/${id}/status`, { status: 'open' }, { 'If-Match': created.etag })
+    for (const [person, last] of [[first, 'selected'], [second, 'waitlisted']]) {
+      let { body: nomination } = await api.call('POST', `/api/v1/actions/${id}/nominations`, { person_id: person.id })
+      for (const to of ['under_review', last]) {
+        ;({ body: { nomination } } = await api.call('POST', `/api/v1/nominations/${nomination.id}/transitions`, { to }, { 'If-Match': `"${nomination.version}"` }))
+      }
+    }
+    boardActionId = id
+    return id
+  } finally {
+    await api.close()
+  }
+}
+
+/** The card of a person on the board. */
+function cardOf(page, personId) {
+  return page.locator(`[data-testid^="card-"][data-person="${personId}"]`)
 }
 
 /** Headers of a GET with the given request headers (node:http, so nothing is decoded for us). */
@@ -488,6 +563,210 @@ const scenarios = [
       }
     },
   },
+  {
+    name: 'officer creates an action with a quota, opens it, nominates two people, selects one and waitlists the other on the board',
+    async run() {
+      const [first, second] = await ensureBoardPeople()
+      const { context, page, consoleErrors } = await newPage()
+      try {
+        await login(page, server.url, 'officer', password, { path: '/actions' })
+        await page.locator('[data-testid="new-action"]').click()
+        await page.waitForURL(/\/actions\/new$/)
+        await choose(page, 'field-action_type', 'courte', /Formation de courte durée/)
+        await choose(page, 'field-domain', 'Santé', /Santé/)
+        await page.locator('[data-testid="field-title_fr"] input').fill(`Atelier de santé publique ${nonce}`)
+        await page.locator('[data-testid="field-start_date"] input').fill(isoDate(30))
+        await page.locator('[data-testid="field-end_date"] input').fill(isoDate(40))
+        await page.locator('[data-testid="field-seats"] input').fill('2')
+        await page.locator('[data-testid="add-quota"]').click()
+        await choose(page, 'field-quotas.0.country', 'Sénégal', /Sénégal/)
+        await page.locator('[data-testid="field-quotas.0.seats"] input').fill('1')
+        await page.keyboard.press('Escape').catch(() => {})
+        await shot(page, 'fr-action-form')
+        await page.locator('[data-testid="save"]').click()
+        await page.waitForURL(/\/actions\/\d+$/)
+        const id = Number(/\/actions\/(\d+)$/.exec(page.url())[1])
+        await page.getByRole('heading', { level: 1, name: `Atelier de santé publique ${nonce}` }).waitFor()
+
+        // Open the action for nominations (confirmed in a dialog).
+        await page.locator('[data-testid="status-open"]').click()
+        await page.locator('[data-testid="confirm"]').click()
+        await page.locator('[data-testid="action-status"][data-status="open"]').first().waitFor()
+        await shot(page, 'fr-action-overview')
+
+        await page.locator('[data-testid="tab-action-participants"]').click()
+        await page.waitForURL(new RegExp(`/actions/${id}/participants$`))
+        for (const person of [first, second]) {
+          await page.locator('[data-testid="nominate"]').click()
+          const dialog = page.locator('[data-testid="nominate-dialog"]')
+          await dialog.waitFor()
+          await dialog.locator('[data-testid="nominate-person"] input').fill(person.latin_name.split(' ')[0] + ' ' + nonceWord)
+          await page.locator(`[data-testid="person-option-${person.id}"]`).click()
+          await dialog.locator('[data-testid="nominate-submit"]').click()
+          await dialog.waitFor({ state: 'hidden' })
+          await cardOf(page, person.id).waitFor()
+        }
+        const column = (state) => page.locator(`[data-testid="column-${state}"]`)
+        expect((await column('nominated').locator('[data-testid^="card-"]').count()) === 2, 'the two nominations are not in the "nominated" column')
+
+        for (const person of [first, second]) {
+          await cardOf(page, person.id).locator('[data-testid$="-under_review"]').click()
+          await column('under_review').locator(`[data-person="${person.id}"]`).waitFor()
+        }
+        // Only the moves the server allows are offered: a nomination under review cannot be confirmed.
+        expect((await cardOf(page, first.id).locator('[data-testid$="-confirmed"]').count()) === 0, 'a "confirm" move is offered under review')
+        await cardOf(page, first.id).locator('[data-testid$="-selected"]').click()
+        await column('selected').locator(`[data-person="${first.id}"]`).waitFor()
+        await cardOf(page, second.id).locator('[data-testid$="-waitlisted"]').click()
+        await column('waitlisted').locator(`[data-person="${second.id}"]`).waitFor()
+        await page.locator('[data-testid="board-seats"]', { hasText: 'Places attribuées : 1 sur 2' }).waitFor()
+        await shot(page, 'fr-action-board')
+
+        await page.locator('[data-testid="tab-action-quotas"]').click()
+        const quota = page.locator('[data-testid="quota-SN"]')
+        await quota.waitFor()
+        expect((await quota.innerText()).replace(/\s+/g, ' ').includes('1 1'), `the Senegal quota row does not show 1 seat, 1 taken: ${await quota.innerText()}`)
+        boardActionId = id
+        expect(consoleErrors.length === 0, `page errors: ${consoleErrors.join(' | ')}`)
+      } finally {
+        await context.close()
+      }
+    },
+  },
+  {
+    name: 'the selected candidate withdraws: the waitlisted one is promoted, visibly on the board',
+    async run() {
+      const id = await ensureBoardAction()
+      const [first, second] = await ensureBoardPeople()
+      const { context, page, consoleErrors } = await newPage()
+      try {
+        await login(page, server.url, 'officer', password, { path: `/actions/${id}/participants` })
+        await page.locator(`[data-testid="column-selected"] [data-person="${first.id}"]`).waitFor()
+        await page.locator(`[data-testid="column-waitlisted"] [data-person="${second.id}"]`).waitFor()
+        await cardOf(page, first.id).locator('[data-testid^="moves-menu-"]').click()
+        await page.locator('[role="menu"] [data-testid$="-withdrawn"], .v-overlay--active [data-testid$="-withdrawn"]').first().click()
+        const dialog = page.locator('[data-testid="ending-dialog"]')
+        await dialog.waitFor()
+        await dialog.locator('[data-testid="ending-reason"] textarea').first().fill('Empêchement familial')
+        await dialog.locator('[data-testid="ending-confirm"]').click()
+        const snackbar = page.locator('[data-testid="promotion-snackbar"]')
+        await snackbar.waitFor()
+        expect((await snackbar.innerText()).includes(`Moussa Fall ${nonceWord}`), `the snackbar does not name the promoted candidate: ${await snackbar.innerText()}`)
+        await page.locator(`[data-testid="column-selected"] [data-person="${second.id}"]`).waitFor()
+        await page.locator(`[data-testid="column-selected"] [data-person="${second.id}"] [data-testid="promoted-badge"]`).waitFor()
+        expect((await page.locator(`[data-testid="column-selected"] [data-person="${first.id}"]`).count()) === 0, 'the withdrawn candidate is still selected')
+        await shot(page, 'fr-action-board-promoted')
+        expect(consoleErrors.length === 0, `page errors: ${consoleErrors.join(' | ')}`)
+      } finally {
+        await context.close()
+      }
+    },
+  },
+  {
+    name: 'Arabic-script search: "محمد" finds a person registered as "Mohamed …"',
+    async run() {
+      const api = await apiAs('officer')
+      let person
+      try {
+        ;({ body: { person } } = await api.call('POST', '/api/v1/people', { latin_name: `Mohamed ${nonceWord}`, nationality: 'MR', sex: 'male' }))
+      } finally {
+        await api.close()
+      }
+      const { context, page, consoleErrors } = await newPage({ locale: 'ar-MA' })
+      try {
+        await context.addInitScript(() => window.localStorage.setItem('taawun.lang', 'ar'))
+        await login(page, server.url, 'officer', password, { path: '/people' })
+        await page.waitForFunction(() => document.documentElement.dir === 'rtl')
+        await page.getByRole('heading', { level: 1, name: 'الأشخاص' }).waitFor()
+        const search = page.locator('[data-testid="search"] input')
+        await search.fill('محمد')
+        await page.waitForURL((url) => url.searchParams.get('q') === 'محمد')
+        await page.locator(`[data-testid="person-link-${person.id}"]`).waitFor()
+        const name = page.locator(`[data-testid="person-link-${person.id}"] [data-script="latin"]`)
+        expect((await name.getAttribute('dir')) === 'ltr', 'the Latin name is not isolated left to right in the Arabic page')
+        await shot(page, 'ar-people-search')
+        expect(consoleErrors.length === 0, `page errors: ${consoleErrors.join(' | ')}`)
+      } finally {
+        await context.close()
+      }
+    },
+  },
+  {
+    name: 'registering a near-duplicate person warns while typing, then offers to compare and merge',
+    async run() {
+      const api = await apiAs('officer')
+      let existing
+      try {
+        ;({ body: { person: existing } } = await api.call('POST', '/api/v1/people', { latin_name: `Fatoumata Diallo ${nonceWord}`, nationality: 'GN', sex: 'female', birth_date: '1990-05-12' }))
+      } finally {
+        await api.close()
+      }
+      const { context, page, consoleErrors } = await newPage()
+      try {
+        await login(page, server.url, 'officer', password, { path: '/people/new' })
+        await page.locator('[data-testid="field-latin_name"] input').fill(`Fatoumata Dialo ${nonceWord}`)
+        await page.locator('[data-testid="field-birth_date"] input').fill('1990-05-12')
+        const warning = page.locator('[data-testid="duplicate-warning"]')
+        await warning.waitFor()
+        await warning.locator(`[data-testid="duplicate-${existing.id}"]`).waitFor()
+        await shot(page, 'fr-person-duplicate-warning')
+        await page.locator('[data-testid="save"]').click()
+        const created = page.locator('[data-testid="created-duplicates"]')
+        await created.waitFor()
+        await created.locator(`[data-testid="open-duplicate-${existing.id}"]`).click()
+        await page.waitForURL(new RegExp(`/people/${existing.id}\\?compare=\\d+$`))
+        const newId = Number(new URL(page.url()).searchParams.get('compare'))
+        await page.locator('[data-testid="merge-comparison"]').waitFor()
+        expect((await page.locator('[data-testid="merge-explanation"]').innerText()).length > 0, 'the merge dialog does not explain the merge')
+        await page.locator('[data-testid="confirm"]').click()
+        await page.locator(`[data-testid="merged-${newId}"]`).waitFor()
+        expect((await page.locator(`[data-testid="unmerge-${newId}"]`).count()) === 1, 'no Unmerge on the merged record')
+        expect(consoleErrors.length === 0, `page errors: ${consoleErrors.join(' | ')}`)
+      } finally {
+        await context.close()
+      }
+    },
+  },
+  {
+    name: 'roles: a viewer has no People entry nor board; a partner sees their country’s nominations with the promotion badge',
+    async run() {
+      const id = await ensureBoardAction()
+      const viewer = await newPage()
+      const partner = await newPage()
+      try {
+        await login(viewer.page, server.url, 'viewer', password, { path: `/actions/${id}` })
+        await viewer.page.locator('[data-testid="tab-action-quotas"]').waitFor()
+        expect((await viewer.page.locator('[data-testid="nav-people"]').count()) === 0, 'the People entry is shown to a viewer')
+        expect((await viewer.page.locator('[data-testid="tab-action-participants"]').count()) === 0, 'the Participants tab is shown to a viewer')
+        expect((await viewer.page.locator('[data-testid="nav-my-nominations"]').count()) === 0, 'the partner screen is shown to a viewer')
+        await viewer.page.goto(`${server.url}/people`)
+        await viewer.page.locator('[data-testid="forbidden"]').waitFor()
+
+        await login(partner.page, server.url, 'partner', password, { path: '/' })
+        await partner.page.locator('[data-testid="nav-my-nominations"]').click()
+        await partner.page.waitForURL(/\/nominations\/mine/)
+        await partner.page.locator('[data-testid="nomination-table"] tbody tr').first().waitFor()
+        // Scenario (b), or its API equivalent, promoted a Senegalese candidate on this action.
+        if (!(await partner.page.locator('[data-testid="promoted-badge"]').count())) {
+          const [first] = await ensureBoardPeople()
+          const api = await apiAs('officer')
+          try {
+            const { body } = await api.call('GET', `/api/v1/nominations?action_id=${id}&person_id=${first.id}`)
+            const nomination = body.items[0]
+            if (nomination.state === 'selected') await api.call('POST', `/api/v1/nominations/${nomination.id}/transitions`, { to: 'withdrawn' }, { 'If-Match': `"${nomination.version}"` })
+          } finally {
+            await api.close()
+          }
+          await partner.page.reload()
+        }
+        await partner.page.locator('[data-testid="promoted-badge"]').first().waitFor()
+        await shot(partner.page, 'fr-partner-nominations')
+      } finally {
+        await viewer.context.close()
+        await partner.context.close()
+      }
+    },
+  },
   ...['fr', 'ar'].map((language) => ({
     name: `screenshots of the main screens in ${language}`,
     async run() {
@@ -541,6 +820,23 @@ const scenarios = [
         await page.locator('[data-testid="account-language"]').waitFor()
         await shot(page, `${language}-account`)
 
+        const actionId = await ensureBoardAction()
+        await page.goto(`${server.url}/actions`)
+        await page.locator('[data-testid="action-table"] tbody tr a').first().waitFor()
+        await shot(page, `${language}-actions`)
+        await page.goto(`${server.url}/actions/${actionId}/participants`)
+        await page.locator('[data-testid="board"]').waitFor()
+        await shot(page, `${language}-action-board`)
+        await page.goto(`${server.url}/actions/${actionId}/logistics`)
+        await page.locator('[data-testid="logistics-table"]').waitFor()
+        await shot(page, `${language}-action-logistics`)
+        await page.goto(`${server.url}/actions/${actionId}/costs`)
+        await page.locator('[data-testid="cost-table"]').waitFor()
+        await shot(page, `${language}-action-costs`)
+        await page.goto(`${server.url}/people`)
+        await page.locator('[data-testid="people-table"] tbody tr a').first().waitFor()
+        await shot(page, `${language}-people`)
+
         // Usable at 360 px: the list renders without horizontal scrolling of the page itself.
         await page.setViewportSize({ width: 360, height: 740 })
         await page.goto(`${server.url}/organisations`)
@@ -548,6 +844,17 @@ const scenarios = [
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
         expect(overflow <= 1, `the page scrolls sideways at 360 px (${overflow} px)`)
         await shot(page, `${language}-organisations-360px`)
+        for (const [path, ready, name] of [
+          ['/actions', '[data-testid="action-table"] tbody tr a', 'actions'],
+          [`/actions/${actionId}/participants`, '[data-testid="board"]', 'action-board'],
+          ['/people', '[data-testid="people-table"] tbody tr a', 'people'],
+        ]) {
+          await page.goto(server.url + path)
+          await page.locator(ready).first().waitFor()
+          const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+          expect(sideways <= 1, `${path} scrolls sideways at 360 px (${sideways} px)`)
+          await shot(page, `${language}-${name}-360px`)
+        }
         expect(consoleErrors.length === 0, `page errors: ${consoleErrors.join(' | ')}`)
       } finally {
         await context.close()

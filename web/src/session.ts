@@ -23,6 +23,20 @@ export const kAreaRoles = {
   tokens: ['admin'] as Role[],
   audit: ['admin', 'manager'] as Role[],
   organisationsWrite: ['admin', 'manager', 'officer'] as Role[],
+  actionsWrite: ['admin', 'manager', 'officer'] as Role[],
+  /** People are personal data: every role but viewers (the API answers them 403). */
+  people: ['admin', 'manager', 'officer', 'finance', 'partner', 'host'] as Role[],
+  /** Staff register anyone; partner focal points their own nationals. */
+  peopleWrite: ['admin', 'manager', 'officer', 'partner'] as Role[],
+  peopleMerge: ['admin', 'manager', 'officer'] as Role[],
+  /** Roles that may see the passport fields on a form before the API says so (creation). */
+  passport: ['admin', 'officer', 'partner'] as Role[],
+  /** Nominations (an action's board, a person's history): not viewers. */
+  nominations: ['admin', 'manager', 'officer', 'finance', 'partner', 'host'] as Role[],
+  nominate: ['admin', 'manager', 'officer', 'partner'] as Role[],
+  logisticsWrite: ['admin', 'manager', 'officer', 'finance'] as Role[],
+  /** The partner focal point's own screen: their countries' nominations. */
+  myNominations: ['partner'] as Role[],
 }
 
 export function canEnter(roles: readonly Role[] | undefined): boolean {

@@ -81,11 +81,16 @@ export const organisationReferenceRoutes = {
 }
 
 /** Mounts the app at `path` through <router-view>, as in the app (so that route guards apply), and lets it settle. */
-export async function mountRoute(path: string, ticks: number) {
-  const { i18n, vuetify } = createTestPlugins('fr')
+export async function mountRoute(path: string, ticks: number, language: Language = 'fr') {
+  const { i18n, vuetify } = createTestPlugins(language)
   const router = createAppRouter(createMemoryHistory())
   await router.push(path)
   const wrapper: VueWrapper = mount({ render: () => h(RouterView) }, { global: { plugins: [i18n, vuetify, router] }, attachTo: document.body })
   for (let i = 0; i < ticks; i++) await flush()
   return { wrapper, router }
+}
+
+/** Waits (up to `ms`) for a condition that depends on lazy chunks, debounces or chained requests. */
+export async function until(condition: () => boolean, ms = 3000) {
+  for (let waited = 0; waited < ms && !condition(); waited += 20) await new Promise((resolve) => setTimeout(resolve, 20))
 }

@@ -70,7 +70,7 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 
 /** Every path the contract declares; a renamed path in openapi.yaml fails the build here. */
 export type ApiPath = keyof paths
-type Verb = 'get' | 'post' | 'patch' | 'delete'
+type Verb = 'get' | 'post' | 'patch' | 'put' | 'delete'
 
 // Types of one operation, read from the generated contract.
 type OperationOf<P extends ApiPath, M extends Verb> = NonNullable<paths[P][M]>

@@ -22,6 +22,23 @@ export type OrganisationContactInput = Schemas['ContactInput']
 export type OrganisationCreate = Schemas['OrganisationCreate']
 export type OrganisationPatch = Schemas['OrganisationUpdate']
 
+export type ActionStatus = Schemas['ActionStatus']
+export type Action = Schemas['Action']
+export type ActionInput = Schemas['ActionInput']
+export type Quota = Schemas['Quota']
+
+export type Person = Schemas['Person']
+export type PersonInput = Schemas['PersonInput']
+export type PersonCreated = Schemas['PersonCreated']
+export type DuplicateCandidate = Schemas['DuplicateCandidate']
+
+export type NominationState = Schemas['NominationState']
+export type Nomination = Schemas['Nomination']
+export type NominationEvent = NonNullable<Nomination['events']>[number]
+export type LogisticsLine = NonNullable<Nomination['logistics']>[number]
+export type LogisticsItem = LogisticsLine['item']
+export type LogisticsStatus = LogisticsLine['status']
+
 export type User = Schemas['User']
 export type UserCreate = Schemas['UserCreate']
 export type UserPatch = Schemas['UserUpdate']
@@ -41,4 +58,21 @@ export interface Page<T> {
 }
 
 export const kRoles: readonly Role[] = ['admin', 'manager', 'officer', 'finance', 'partner', 'host', 'viewer']
+export const kActionStatuses: readonly ActionStatus[] = ['planned', 'open', 'selection_closed', 'ongoing', 'completed', 'cancelled']
+export const kNominationStates: readonly NominationState[] = [
+  'nominated',
+  'under_review',
+  'selected',
+  'waitlisted',
+  'confirmed',
+  'arrived',
+  'completed',
+  'rejected',
+  'withdrawn',
+  'dropped_out',
+]
+export const kLogisticsItems: readonly LogisticsItem[] = ['invitation_letter', 'visa', 'ticket', 'lodging', 'insurance', 'per_diem']
+export const kLogisticsStatuses: readonly LogisticsStatus[] = ['to_do', 'in_progress', 'done', 'not_needed']
+export const kPersonCategories: readonly Person['category'][] = ['manager', 'researcher', 'technician', 'student', 'other']
+
 export const kLanguages: readonly Language[] = ['fr', 'ar', 'en']

@@ -49,3 +49,20 @@ export function mapFieldErrors(
   }
   return result
 }
+
+/**
+ * Like mapFieldErrors, for forms where several server paths land on one input (sdg_targets[3] at
+ * the SDG input): `keyOf` gives the form key of a path, or null when the form has no such input.
+ */
+export function mapFieldErrorsTo(problem: Problem | null, t: Translate, te: HasKey, keyOf: (path: string) => string | null): MappedFieldErrors {
+  const result: MappedFieldErrors = { fields: {}, other: [] }
+  if (!problem?.errors) return result
+  for (const error of problem.errors) {
+    const path = normaliseFieldPath(error.field ?? '')
+    const message = fieldMessage(error, t, te)
+    const key = path ? keyOf(path) : null
+    if (key) (result.fields[key] ??= []).push(message)
+    else result.other.push(path ? `${path}: ${message}` : message)
+  }
+  return result
+}

@@ -1,4 +1,5 @@
-// Routes, one lazy chunk per area (organisations, reference, admin, account), and the guards:
+// Routes, one lazy chunk per screen (organisations, actions, people, nominations, reference, admin,
+// account), and the guards:
 // signed-in check (with return to the asked page after login) and role check (admin screens).
 import {
   createRouter,
@@ -34,8 +35,17 @@ const Organisations = () => import('@/features/organisations/OrganisationListVie
 const OrganisationDetail = () => import('@/features/organisations/OrganisationDetailView.vue')
 const OrganisationForm = () => import('@/features/organisations/OrganisationFormView.vue')
 
+const Actions = () => import('@/features/actions/ActionListView.vue')
+const ActionDetail = () => import('@/features/actions/ActionDetailView.vue')
+const ActionForm = () => import('@/features/actions/ActionFormView.vue')
+const People = () => import('@/features/people/PeopleListView.vue')
+const PersonDetail = () => import('@/features/people/PersonDetailView.vue')
+const PersonForm = () => import('@/features/people/PersonFormView.vue')
+
 const home: Crumb = { label: 'nav.home', to: { name: 'home' } }
 const organisations: Crumb = { label: 'nav.organisations', to: { name: 'organisations' } }
+const actions: Crumb = { label: 'nav.actions', to: { name: 'actions' } }
+const people: Crumb = { label: 'nav.people', to: { name: 'people' } }
 const reference: Crumb = { label: 'nav.reference' }
 const administration: Crumb = { label: 'nav.administration' }
 
@@ -77,6 +87,82 @@ export const routes: RouteRecordRaw[] = [
     component: OrganisationForm,
     props: true,
     meta: { title: 'organisations.editTitle', crumbs: [home, organisations], roles: kAreaRoles.organisationsWrite },
+  },
+  {
+    path: '/actions',
+    name: 'actions',
+    component: Actions,
+    meta: { title: 'actions.title', crumbs: [home] },
+  },
+  {
+    path: '/actions/new',
+    name: 'action-new',
+    component: ActionForm,
+    meta: { title: 'actions.new', crumbs: [home, actions], roles: kAreaRoles.actionsWrite },
+  },
+  {
+    // The tabs of an action are child routes: each has its address and its lazy chunk, and the
+    // router (not the action screen) brings in the nominations area's board, logistics and costs.
+    path: '/actions/:id(\\d+)',
+    component: ActionDetail,
+    props: true,
+    meta: { title: 'actions.title', crumbs: [home, actions] },
+    children: [
+      { path: '', name: 'action', component: () => import('@/features/actions/ActionOverviewTab.vue') },
+      {
+        path: 'participants',
+        name: 'action-participants',
+        component: () => import('@/features/nominations/NominationBoardTab.vue'),
+        meta: { roles: kAreaRoles.nominations },
+      },
+      { path: 'quotas', name: 'action-quotas', component: () => import('@/features/actions/ActionQuotasTab.vue') },
+      {
+        path: 'logistics',
+        name: 'action-logistics',
+        component: () => import('@/features/nominations/LogisticsTab.vue'),
+        meta: { roles: kAreaRoles.nominations },
+      },
+      { path: 'costs', name: 'action-costs', component: () => import('@/features/nominations/CostsTab.vue') },
+    ],
+  },
+  {
+    path: '/actions/:id(\\d+)/edit',
+    name: 'action-edit',
+    component: ActionForm,
+    props: true,
+    meta: { title: 'actions.editTitle', crumbs: [home, actions], roles: kAreaRoles.actionsWrite },
+  },
+  {
+    path: '/people',
+    name: 'people',
+    component: People,
+    meta: { title: 'people.title', crumbs: [home], roles: kAreaRoles.people },
+  },
+  {
+    path: '/people/new',
+    name: 'person-new',
+    component: PersonForm,
+    meta: { title: 'people.new', crumbs: [home, people], roles: kAreaRoles.peopleWrite },
+  },
+  {
+    path: '/people/:id(\\d+)',
+    name: 'person',
+    component: PersonDetail,
+    props: true,
+    meta: { title: 'people.title', crumbs: [home, people], roles: kAreaRoles.people },
+  },
+  {
+    path: '/people/:id(\\d+)/edit',
+    name: 'person-edit',
+    component: PersonForm,
+    props: true,
+    meta: { title: 'people.editTitle', crumbs: [home, people], roles: kAreaRoles.peopleWrite },
+  },
+  {
+    path: '/nominations/mine',
+    name: 'my-nominations',
+    component: () => import('@/features/nominations/MyNominationsView.vue'),
+    meta: { title: 'nominations.mineTitle', crumbs: [home], roles: kAreaRoles.myNominations },
   },
   {
     path: '/reference',
