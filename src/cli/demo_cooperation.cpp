@@ -354,7 +354,7 @@ void generate_cooperation_demo(db::Connection& connection, int scale, std::mt199
   const std::size_t people_count = 5000 * static_cast<std::size_t>(scale);
   std::vector<PersonSeed> people;
   people.reserve(people_count + people_count / 25);
-  Rows tokens, keys;
+  Rows tokens, pairs, keys;
   auto flush_people = [&] {
     if (rows.empty()) return;
     std::int64_t first = last_id(connection, "people");
@@ -371,16 +371,16 @@ void generate_cooperation_demo(db::Connection& connection, int scale, std::mt199
       const auto& latin = rows[i][0];
       const auto& arabic = rows[i][1];
       auto name = names::person_name(latin.value_or(""), arabic.value_or(""));
-      std::set<std::string> skeletons;
-      for (const auto* words : {&name.latin, &name.arabic})
-        for (const auto& token : *words)
-          if (!token.skeleton.empty()) skeletons.insert(token.skeleton);
-      for (const auto& skeleton : skeletons) tokens.push_back({skeleton, std::to_string(ids[i])});
+      auto index = names::search_index(name);
+      for (const auto& token : index.tokens) tokens.push_back({token, std::to_string(ids[i])});
+      for (const auto& pair : index.pairs) pairs.push_back({pair, std::to_string(ids[i])});
       for (const auto& key : names::blocking_keys(name)) keys.push_back({key, std::to_string(ids[i])});
     }
     connection.bulk_insert("person_name_tokens", std::vector<std::string>{"token", "person_id"}, tokens);
+    connection.bulk_insert("person_name_pairs", std::vector<std::string>{"pair", "person_id"}, pairs);
     connection.bulk_insert("person_blocking_keys", std::vector<std::string>{"block_key", "person_id"}, keys);
     tokens.clear();
+    pairs.clear();
     keys.clear();
     rows.clear();
   };

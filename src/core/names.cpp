@@ -478,6 +478,27 @@ std::string phonetic_key(const PersonName& name) {
   return key;
 }
 
+SearchIndex search_index(const PersonName& name) {
+  SearchIndex index;
+  for (const auto* words : {&name.latin, &name.arabic})
+    for (const NameToken& token : *words)
+      if (!token.skeleton.empty() && index.tokens.size() < kMaxIndexTokens &&
+          std::find(index.tokens.begin(), index.tokens.end(), token.skeleton) == index.tokens.end())
+        index.tokens.push_back(token.skeleton);
+  for (const auto& first : index.tokens)
+    for (const auto& second : index.tokens)
+      if (first != second) index.pairs.push_back(search_pair(first, second));
+  std::sort(index.tokens.begin(), index.tokens.end());
+  return index;
+}
+
+std::string search_pair(std::string_view first, std::string_view second) {
+  std::string pair(first);
+  pair += ' ';
+  pair += second;
+  return pair;
+}
+
 std::vector<std::string> search_tokens(std::string_view query) {
   std::vector<NameToken> tokens = name_tokens(query);
   bool only_particles = std::all_of(tokens.begin(), tokens.end(), [](const NameToken& t) { return t.particle; });

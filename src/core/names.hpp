@@ -67,4 +67,18 @@ std::vector<std::string> blocking_keys(const PersonName& name);
 std::string phonetic_key(const PersonName& name);
 std::vector<std::string> search_tokens(std::string_view query);
 
+// What the search index stores for one person: `tokens`, the distinct skeletons of every word of
+// both names (particles too), and `pairs`, each ordered pair of two distinct tokens joined by a
+// space ("mhmd dl" and "dl mhmd"). A query of two words or more is answered from the pairs: its
+// first word exact and its last word as a prefix, so "Mohamed Dia" reads a few hundred index
+// entries instead of intersecting the tens of thousands of Mohameds with the Diallos.
+// At most kMaxIndexTokens tokens, the first ones of the names, so pairs stay under 60.
+inline constexpr std::size_t kMaxIndexTokens = 8;
+struct SearchIndex {
+  std::vector<std::string> tokens;
+  std::vector<std::string> pairs;
+};
+SearchIndex search_index(const PersonName& name);
+std::string search_pair(std::string_view first, std::string_view second);
+
 }  // namespace taawun::names

@@ -80,6 +80,16 @@ TEST_P(People, SearchFindsNamesInEitherScriptWithOrWithoutAccents) {
   // A half-typed word still finds.
   auto prefix = admin().get("/api/v1/people?q=" + url_encode(name.substr(0, name.size() - 1)) + "&nationality=ML");
   EXPECT_EQ(prefix.json()["total"], 1) << prefix.body;
+  // Two words or more: the first whole and the last begun (answered by the pair index), the
+  // first begun (word by word), words in any order, a middle word checked too.
+  for (std::string q : {"Youssouf " + name.substr(0, name.size() - 2), "Yous " + name, name + " Trao",
+                        "youssouf traore " + name, "Yusuf " + name}) {
+    auto found = admin().get("/api/v1/people?q=" + url_encode(q) + "&nationality=ML");
+    ASSERT_EQ(found.json()["total"], 1) << q << "\n" << found.body;
+    EXPECT_EQ(found.json()["items"][0]["id"], latin["person"]["id"]) << q;
+  }
+  EXPECT_EQ(admin().get("/api/v1/people?q=" + url_encode("Youssouf Diallo " + name)).json()["total"], 0);
+  EXPECT_EQ(admin().get("/api/v1/people?q=" + url_encode("Yusuf " + name)).json()["total"], 2);
 }
 
 TEST_P(People, ValidationReportsEveryProblem) {

@@ -340,5 +340,29 @@ TEST(NameSearch, PhoneticKeyCoversBothScripts) {
   EXPECT_EQ(names::phonetic_key(names::person_name("", "")), " ");
 }
 
+TEST(SearchIndex, EveryOrderedPairOfDistinctSkeletonsOfBothScripts) {
+  auto index = names::search_index(names::person_name("Mohamed Ould Diallo", "محمد"));
+  // The Arabic name meets the Latin one word for word, so the two scripts add no new skeleton.
+  std::vector<std::string> expected_tokens = names::search_index(names::person_name("Mohamed Ould Diallo", "")).tokens;
+  EXPECT_EQ(index.tokens, expected_tokens);
+  ASSERT_EQ(index.tokens.size(), 3u);
+  EXPECT_EQ(index.pairs.size(), 6u);
+  auto has = [&](const std::string& pair) {
+    return std::find(index.pairs.begin(), index.pairs.end(), pair) != index.pairs.end();
+  };
+  auto mohamed = names::search_tokens("Mohamed").front();
+  auto diallo = names::search_tokens("Diallo").front();
+  EXPECT_TRUE(has(names::search_pair(mohamed, diallo)));
+  EXPECT_TRUE(has(names::search_pair(diallo, mohamed)));
+  EXPECT_FALSE(has(names::search_pair(mohamed, mohamed)));
+}
+
+TEST(SearchIndex, KeepsAtMostEightTokens) {
+  auto index = names::search_index(names::person_name("Aa Bb Cc Dd Ff Gg Hh Jj Kk Ll", ""));
+  EXPECT_EQ(index.tokens.size(), names::kMaxIndexTokens);
+  EXPECT_EQ(index.pairs.size(), names::kMaxIndexTokens * (names::kMaxIndexTokens - 1));
+  EXPECT_TRUE(names::search_index(names::person_name("", "")).pairs.empty());
+}
+
 }  // namespace
 }  // namespace taawun

@@ -157,38 +157,54 @@ Result<Page<Person>> list(db::Connection& connection, const accounts::Actor& act
   else
     return Error::validation({{"sort", "invalid_choice", {{"choices", "name, created_at, updated_at"}}}});
 
-  std::string where = " WHERE p.merged_into_id IS NULL";
-  db::Params params;
-  auto equal = [&](const char* column, const auto& value) {
-    if (!value) return;
-    where += fmt::format(" AND {} = ?", column);
-    params.add(*value);
-  };
-  equal("p.nationality", filter.nationality);
-  equal("p.category", filter.category);
-  equal("p.sex", filter.sex);
-  equal("p.employer_organisation_id", filter.employer_organisation_id);
-  equal("p.expert", filter.expert);
-  if (filter.text) {
-    // Each word of the query, as a phonetic skeleton, must begin one word of the person's
-    // names in either script: "mohammed" and "محمد" both find "Mohamed".
-    auto tokens = names::search_tokens(*filter.text);
-    if (tokens.empty()) where += " AND 1=0";
-    for (const auto& token : tokens) {
+  // Each word of the query, as a phonetic skeleton, must begin one word of the person's names
+  // in either script: "mohammed" and "محمد" both find "Mohamed". Two words or more are first
+  // looked up in the pair index (first word whole, last word begun); a first word still being
+  // typed finds nothing there, and the words are then matched one by one, more slowly.
+  std::vector<std::string> tokens;
+  if (filter.text) tokens = names::search_tokens(*filter.text);
+  auto search = [&](bool by_pair) -> Page<Person> {
+    // By pair, the planner must start from the few people the pair index names, not walk the
+    // whole registry in name order testing each (unary + keeps it off the people_by_name index).
+    std::string where = by_pair ? " WHERE +p.merged_into_id IS NULL" : " WHERE p.merged_into_id IS NULL";
+    db::Params params;
+    auto equal = [&](const char* column, const auto& value) {
+      if (!value) return;
+      where += fmt::format(" AND {} = ?", column);
+      params.add(*value);
+    };
+    equal("p.nationality", filter.nationality);
+    equal("p.category", filter.category);
+    equal("p.sex", filter.sex);
+    equal("p.employer_organisation_id", filter.employer_organisation_id);
+    equal("p.expert", filter.expert);
+    if (filter.text && tokens.empty()) where += " AND 1=0";
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (by_pair && i == 0) {
+        auto pair = names::search_pair(tokens.front(), tokens.back());
+        where += " AND p.id IN (SELECT k.person_id FROM person_name_pairs k WHERE k.pair >= ? AND k.pair < ?)";
+        params.add(pair).add(prefix_end(pair));
+        continue;
+      }
+      if (by_pair && i + 1 == tokens.size()) break;
       where += " AND p.id IN (SELECT t.person_id FROM person_name_tokens t WHERE t.token >= ? AND t.token < ?)";
-      params.add(token).add(prefix_end(token));
+      params.add(tokens[i]).add(prefix_end(tokens[i]));
     }
-  }
-  append_scope(actor, where, params);
+    append_scope(actor, where, params);
 
-  Page<Person> page;
-  page.total = connection.query("SELECT COUNT(*) FROM people p" + where, params).front().integer(0);
-  if (page.total == 0 || filter.page.offset >= page.total) return page;
-  params.add(filter.page.limit).add(filter.page.offset);
-  auto rows = connection.query(fmt::format("{}{} ORDER BY {} LIMIT ? OFFSET ?", kSelectPerson, where, order), params);
-  auto names = reference::names(connection);
-  for (const auto& row : rows.rows) page.items.push_back(person_from(row, *names));
-  return page;
+    Page<Person> page;
+    page.total = connection.query("SELECT COUNT(*) FROM people p" + where, params).front().integer(0);
+    if (page.total == 0 || filter.page.offset >= page.total) return page;
+    params.add(filter.page.limit).add(filter.page.offset);
+    auto rows =
+        connection.query(fmt::format("{}{} ORDER BY {} LIMIT ? OFFSET ?", kSelectPerson, where, order), params);
+    auto names = reference::names(connection);
+    for (const auto& row : rows.rows) page.items.push_back(person_from(row, *names));
+    return page;
+  };
+  if (tokens.size() >= 2)
+    if (auto page = search(true); page.total > 0) return page;
+  return search(false);
 }
 
 Result<Person> get(db::Connection& connection, const accounts::Actor& actor, std::int64_t id) {

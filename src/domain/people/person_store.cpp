@@ -83,15 +83,14 @@ std::vector<std::int64_t> history_ids(db::Connection& connection, std::int64_t i
 
 void write_name_index(db::Connection& connection, std::int64_t id, const std::optional<std::string>& latin,
                       const std::optional<std::string>& arabic) {
-  connection.query("DELETE FROM person_name_tokens WHERE person_id = ?", db::Params(id));
-  connection.query("DELETE FROM person_blocking_keys WHERE person_id = ?", db::Params(id));
+  for (const char* table : {"person_name_tokens", "person_name_pairs", "person_blocking_keys"})
+    connection.query(fmt::format("DELETE FROM {} WHERE person_id = ?", table), db::Params(id));
   auto name = names::person_name(latin.value_or(""), arabic.value_or(""));
-  std::set<std::string> tokens;
-  for (const auto* words : {&name.latin, &name.arabic})
-    for (const auto& token : *words)
-      if (!token.skeleton.empty()) tokens.insert(token.skeleton);
-  for (const auto& token : tokens)
+  auto index = names::search_index(name);
+  for (const auto& token : index.tokens)
     connection.query("INSERT INTO person_name_tokens (token, person_id) VALUES (?, ?)", db::Params(token, id));
+  for (const auto& pair : index.pairs)
+    connection.query("INSERT INTO person_name_pairs (pair, person_id) VALUES (?, ?)", db::Params(pair, id));
   for (const auto& key : names::blocking_keys(name))
     connection.query("INSERT INTO person_blocking_keys (block_key, person_id) VALUES (?, ?)", db::Params(key, id));
 }
