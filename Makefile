@@ -5,7 +5,7 @@ SHELL := /bin/bash
 DATABASE ?= sqlite:var/taawun.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: run test deps build web debug bench format clean
+.PHONY: run test deps build web debug bench bench-cooperation format clean
 
 deps:
 	@bash scripts/install-deps.sh run
@@ -42,6 +42,11 @@ debug: deps
 bench:
 	@bash scripts/install-deps.sh bench
 	@bash bench/run.sh
+
+# Technical cooperation at a million people (bench/cooperation.sh; about 2 GB under build/bench).
+bench-cooperation:
+	@bash scripts/install-deps.sh bench
+	@bash bench/cooperation.sh
 
 # Lays out the C++ sources with the checked-in .clang-format.
 format:

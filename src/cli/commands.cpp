@@ -180,6 +180,14 @@ int run(int argc, char** argv) {
   demo->add_option("--credentials", credentials_file, "also write the demo accounts' password to this file (mode 600)");
   demo->add_flag("--password-stdin", password_stdin, "read the demo accounts' password from standard input");
 
+  auto* sample = app.add_subcommand(
+      "sample-import", "Write a realistic nomination import file (XLSX or CSV, by FILE's extension) of N rows");
+  common(sample);
+  std::string sample_file;
+  std::size_t sample_rows = 100;
+  sample->add_option("file", sample_file, "the file to write (.xlsx or .csv)")->required();
+  sample->add_option("--rows", sample_rows, "how many rows")->check(CLI::Range(1, 20000));
+
   auto* backup = app.add_subcommand("backup", "Copy the SQLite database to FILE while the server runs");
   common(backup);
   std::string backup_file;
@@ -276,6 +284,14 @@ int run(int argc, char** argv) {
           "password of every demo account: {}\n",
           counts.organisations, counts.programmes, counts.offers, counts.actions, counts.people, counts.nominations,
           counts.users, password);
+    } else if (sample->parsed()) {
+      std::mt19937 random(static_cast<std::uint32_t>(sample_rows));
+      auto table = sample_nomination_file(*connection, sample_rows, random);
+      bool csv = sample_file.ends_with(".csv");
+      std::ofstream out(sample_file, std::ios::binary | std::ios::trunc);
+      out << (csv ? spreadsheet::to_csv(table) : spreadsheet::to_xlsx(table, "nominations"));
+      if (!out) throw UsageError(fmt::format("could not write {}", sample_file));
+      std::cout << fmt::format("{}: {} rows\n", sample_file, table.rows.size());
     } else if (serve->parsed()) {
       auto listen = http::parse_listen_address(settings.listen);
       if (!listen) throw UsageError(fmt::format("--listen `{}` is not HOST:PORT", settings.listen));

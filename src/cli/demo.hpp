@@ -5,6 +5,7 @@
 #include <random>
 #include <string>
 
+#include "core/spreadsheet.hpp"
 #include "db/database.hpp"
 
 namespace taawun::cli {
@@ -23,5 +24,10 @@ DemoCounts generate_demo(db::Connection& connection, int scale, const std::strin
 // 5,000 × scale people (3 % of them registered twice under another spelling) and about three
 // nominations a person. Called by generate_demo inside its transaction.
 void generate_cooperation_demo(db::Connection& connection, int scale, std::mt19937& random, DemoCounts& counts);
+
+// A nomination import file in the template's columns, as a partner would send it: a tenth of the
+// rows name registered people by number, a tenth describe registered people by name and birth
+// date, the others are new people. For training and for the import benchmark.
+spreadsheet::Table sample_nomination_file(db::Connection& connection, std::size_t row_count, std::mt19937& random);
 
 }  // namespace taawun::cli

@@ -14,8 +14,10 @@
 #include "cli/demo.hpp"
 #include "core/clock.hpp"
 #include "core/names.hpp"
+#include "core/spreadsheet.hpp"
 #include "core/text.hpp"
 #include "domain/actions/action.hpp"
+#include "domain/nominations/nomination.hpp"
 #include "domain/people/person.hpp"
 
 namespace taawun::cli {
@@ -373,11 +375,11 @@ void generate_cooperation_demo(db::Connection& connection, int scale, std::mt199
       auto name = names::person_name(latin.value_or(""), arabic.value_or(""));
       auto index = names::search_index(name);
       for (const auto& token : index.tokens) tokens.push_back({token, std::to_string(ids[i])});
-      for (const auto& pair : index.pairs) pairs.push_back({pair, std::to_string(ids[i])});
+      for (const auto& pair : index.pairs) pairs.push_back({pair, rows[i][2], std::to_string(ids[i])});
       for (const auto& key : names::blocking_keys(name)) keys.push_back({key, std::to_string(ids[i])});
     }
     connection.bulk_insert("person_name_tokens", std::vector<std::string>{"token", "person_id"}, tokens);
-    connection.bulk_insert("person_name_pairs", std::vector<std::string>{"pair", "person_id"}, pairs);
+    connection.bulk_insert("person_name_pairs", std::vector<std::string>{"pair", "sort_name", "person_id"}, pairs);
     connection.bulk_insert("person_blocking_keys", std::vector<std::string>{"block_key", "person_id"}, keys);
     tokens.clear();
     pairs.clear();
@@ -638,6 +640,66 @@ void generate_cooperation_demo(db::Connection& connection, int scale, std::mt199
     if (nomination_rows.size() >= 20000) flush_nominations();
   }
   flush_nominations();
+}
+
+spreadsheet::Table sample_nomination_file(db::Connection& connection, std::size_t row_count, std::mt19937& random) {
+  auto between = [&](int low, int high) { return low + static_cast<int>(random() % (high - low + 1)); };
+  // Family names the demo registry does not use (syllables put together), so that new people
+  // are new; every row still goes through the duplicate check against the whole registry.
+  constexpr std::array kSyllables = {"ba", "ko", "ma", "ndi", "ye", "sa", "tou", "ra", "ke", "la",
+                                     "mi", "nou", "di", "fa", "go", "zi", "bo", "ta", "wa", "ga"};
+  spreadsheet::Table table;
+  table.columns = nominations::import_template_columns();
+  std::map<std::string, std::size_t> at;
+  for (std::size_t i = 0; i < table.columns.size(); ++i) at[table.columns[i]] = i;
+
+  // A tenth nominates registered people by number, a tenth describes registered people by name
+  // and birth date (the import must recognise them), the rest are new.
+  std::size_t known = row_count / 10;
+  auto registered = connection.query(
+      "SELECT id, latin_name, arabic_name, birth_date, nationality FROM people WHERE merged_into_id IS NULL AND "
+      "birth_date IS NOT NULL AND id % 97 = 3 ORDER BY id LIMIT ?",
+      db::Params(static_cast<std::int64_t>(2 * known)));
+  std::size_t next_registered = 0;
+  std::set<std::string> used_names;
+  for (std::size_t n = 0; n < row_count; ++n) {
+    std::vector<std::string> row(table.columns.size());
+    auto set = [&](const char* column, std::string value) { row[at.at(column)] = std::move(value); };
+    std::size_t kind = n % 10;
+    if (kind < 2 && next_registered < registered.rows.size()) {
+      const auto& person = registered.rows[next_registered++];
+      if (kind == 0) {
+        set("person_id", std::to_string(person.integer(0)));
+      } else {
+        set("latin_name", person.optional_text(1).value_or(""));
+        set("arabic_name", person.optional_text(2).value_or(""));
+        set("birth_date", person.text(3));
+        set("nationality", person.text(4));
+      }
+      table.rows.push_back(std::move(row));
+      continue;
+    }
+    std::string country = kCountries[std::min(random() % kCountries.size(), random() % kCountries.size())];
+    bool woman = random() % 100 < 42;
+    const Name& given = woman ? kWomen[random() % kWomen.size()] : kMen[random() % kMen.size()];
+    std::string family;
+    do {
+      family.clear();
+      for (int s = between(2, 3); s > 0; --s) family += kSyllables[random() % kSyllables.size()];
+      family[0] = static_cast<char>(family[0] - 'a' + 'A');
+    } while (!used_names.insert(fmt::format("{} {}", given.latin, family)).second);
+    set("latin_name", fmt::format("{} {}", given.latin, family));
+    set("sex", woman ? "female" : "male");
+    set("birth_date", fmt::format("{}-{:02}-{:02}", between(1962, 2000), between(1, 12), between(1, 28)));
+    set("nationality", country);
+    set("category", random() % 2 ? "manager" : "technician");
+    set("position", "Cadre");
+    set("email", fmt::format("{}.{}@example.org", text::search_key(given.latin), text::search_key(family)));
+    set("passport_number", fmt::format("{}{:07}", country, random() % 10'000'000));
+    set("passport_expiry", fmt::format("{}-{:02}-15", between(2027, 2031), between(1, 12)));
+    table.rows.push_back(std::move(row));
+  }
+  return table;
 }
 
 }  // namespace taawun::cli

@@ -51,6 +51,7 @@ std::vector<Route> route_table() {
       // organisations
       {verb::get, "/api/v1/organisations", h::list_organisations, signed_in, quick},
       {verb::post, "/api/v1/organisations", h::create_organisation, signed_in, quick},
+      {verb::get, "/api/v1/organisations/export", h::export_organisations, signed_in, blocking},
       {verb::get, "/api/v1/organisations/{id}", h::get_organisation, signed_in, quick},
       {verb::patch, "/api/v1/organisations/{id}", h::update_organisation, signed_in, quick},
       {verb::post, "/api/v1/organisations/{id}/archive", h::archive_organisation, signed_in, quick},
@@ -58,6 +59,7 @@ std::vector<Route> route_table() {
       // actions
       {verb::get, "/api/v1/actions", h::list_actions, signed_in, quick},
       {verb::post, "/api/v1/actions", h::create_action, signed_in, quick},
+      {verb::get, "/api/v1/actions/export", h::export_actions, signed_in, blocking},
       {verb::get, "/api/v1/actions/{id}", h::get_action, signed_in, quick},
       {verb::patch, "/api/v1/actions/{id}", h::update_action, signed_in, quick},
       {verb::post, "/api/v1/actions/{id}/status", h::change_action_status, signed_in, quick},
@@ -67,6 +69,7 @@ std::vector<Route> route_table() {
       {verb::get, "/api/v1/people", h::list_people, signed_in, quick},
       {verb::post, "/api/v1/people", h::create_person, signed_in, quick},
       {verb::get, "/api/v1/people/duplicates", h::find_duplicates, signed_in, quick},
+      {verb::get, "/api/v1/people/export", h::export_people, signed_in, blocking},
       {verb::get, "/api/v1/people/{id}", h::get_person, signed_in, quick},
       {verb::patch, "/api/v1/people/{id}", h::update_person, signed_in, quick},
       {verb::get, "/api/v1/people/{id}/duplicates", h::person_duplicates, signed_in, quick},

@@ -90,6 +90,16 @@ TEST_P(People, SearchFindsNamesInEitherScriptWithOrWithoutAccents) {
   }
   EXPECT_EQ(admin().get("/api/v1/people?q=" + url_encode("Youssouf Diallo " + name)).json()["total"], 0);
   EXPECT_EQ(admin().get("/api/v1/people?q=" + url_encode("Yusuf " + name)).json()["total"], 2);
+  // In name order, both ways, and by creation date (the pair index orders by the sort name).
+  auto youssoufs = create({{"latin_name", "Youssef Abba " + name}, {"nationality", "ML"}});
+  auto ascending = admin().get("/api/v1/people?sort=name&q=" + url_encode("Yusuf " + name));
+  ASSERT_EQ(ascending.json()["total"], 3) << ascending.body;
+  EXPECT_EQ(ascending.json()["items"][0]["id"], youssoufs["person"]["id"]);
+  auto descending = admin().get("/api/v1/people?sort=-name&limit=1&offset=2&q=" + url_encode("Yusuf " + name));
+  EXPECT_EQ(descending.json()["items"][0]["id"], youssoufs["person"]["id"]) << descending.body;
+  auto newest = admin().get("/api/v1/people?sort=-created_at&limit=1&q=" + url_encode("Yusuf " + name));
+  EXPECT_EQ(newest.json()["items"][0]["id"], youssoufs["person"]["id"]) << newest.body;
+  EXPECT_EQ(newest.json()["total"], 3);
 }
 
 TEST_P(People, ValidationReportsEveryProblem) {
@@ -165,6 +175,10 @@ TEST_P(People, MergeKeepsBothHistoriesAndCanBeUndone) {
   // The duplicate leaves the lists but its history shows on the survivor.
   auto listed = admin().get("/api/v1/people?q=" + url_encode(name));
   ASSERT_EQ(listed.json()["total"], 1) << listed.body;
+  // Also from the pair index (two words), which must forget the merged record.
+  auto by_pair = admin().get("/api/v1/people?q=" + url_encode("Fatoumata " + name));
+  ASSERT_EQ(by_pair.json()["total"], 1) << by_pair.body;
+  EXPECT_EQ(by_pair.json()["items"][0]["id"], survivor["id"]);
   auto history = admin().get("/api/v1/nominations?person_id=" + std::to_string(survivor["id"].get<int>()));
   ASSERT_EQ(history.json()["total"], 1) << history.body;
   EXPECT_EQ(history.json()["items"][0]["person_id"], duplicate["id"]);
@@ -181,6 +195,7 @@ TEST_P(People, MergeKeepsBothHistoriesAndCanBeUndone) {
   ASSERT_EQ(undone.status, 200) << undone.body;
   EXPECT_TRUE(undone.json()["merged_into_id"].is_null());
   EXPECT_EQ(admin().get("/api/v1/people?q=" + url_encode(name)).json()["total"], 2);
+  EXPECT_EQ(admin().get("/api/v1/people?q=" + url_encode("Fatoumata " + name)).json()["total"], 2);
   EXPECT_EQ(admin().get(path(survivor)).json()["merged_records"].size(), 0u);
 
   auto audit = admin().get("/api/v1/audit?record_kind=person&record_id=" + std::to_string(duplicate["id"].get<int>()));

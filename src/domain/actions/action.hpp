@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/spreadsheet.hpp"
 #include "core/language.hpp"
 #include "db/database.hpp"
 #include "domain/accounts/actor.hpp"
@@ -101,6 +102,9 @@ bool can(const accounts::Actor& actor, Operation operation, const Action& action
 
 // --- use cases ---
 Result<Page<Action>> list(db::Connection& connection, const accounts::Actor& actor, const ActionFilter& filter);
+// A list as a spreadsheet: one row an action, sectors and quotas as "code:share" lists.
+inline constexpr std::int64_t kMaxExportRows = 100'000;
+spreadsheet::Table export_table(const std::vector<Action>& actions, Language language);
 Result<Action> get(db::Connection& connection, const accounts::Actor& actor, std::int64_t id);
 Result<Action> create(db::Connection& connection, const accounts::Actor& actor, const ActionDraft& draft);
 Result<Action> update(db::Connection& connection, const accounts::Actor& actor, std::int64_t id,

@@ -25,8 +25,18 @@ const std::vector<std::string> kTemplate = {"person_id",       "latin_name",  "a
                                             "birth_date",      "nationality", "country",     "category",
                                             "position",        "email",       "phone",       "passport_number",
                                             "passport_expiry", "note",        "new_person"};
-// Columns an export adds for reading; an import ignores them.
-const std::set<std::string> kInformational = {"nomination_id", "state", "action_id", "action_title", "country_name"};
+// Columns an export adds for reading (the nominations export, and the people export, which can
+// be sent back as a nomination file); an import ignores them.
+const std::set<std::string> kInformational = {"nomination_id",
+                                              "state",
+                                              "action_id",
+                                              "action_title",
+                                              "country_name",
+                                              "employer_organisation_id",
+                                              "employer",
+                                              "expert",
+                                              "created_at",
+                                              "updated_at"};
 constexpr std::size_t kMaxRows = 20'000;
 
 std::string cell_at(const std::vector<std::string>& row, const std::map<std::string, std::size_t>& index,

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/spreadsheet.hpp"
 #include "core/language.hpp"
 #include "db/database.hpp"
 #include "domain/accounts/actor.hpp"
@@ -74,6 +75,9 @@ Scope visible_scope(const accounts::Actor& actor);
 // --- use cases ---
 Result<Page<Organisation>> list(db::Connection& connection, const accounts::Actor& actor,
                                 const OrganisationFilter& filter);
+// A list as a spreadsheet (contacts left out, as on list items).
+inline constexpr std::int64_t kMaxExportRows = 100'000;
+spreadsheet::Table export_table(const std::vector<Organisation>& organisations, Language language);
 Result<Organisation> get(db::Connection& connection, const accounts::Actor& actor, std::int64_t id);
 Result<Organisation> create(db::Connection& connection, const accounts::Actor& actor, const OrganisationDraft& draft);
 // expected_version comes from the client's If-Match: a stale one is precondition_failed and changes nothing.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/spreadsheet.hpp"
 #include "core/language.hpp"
 #include "db/database.hpp"
 #include "domain/accounts/actor.hpp"
@@ -81,6 +82,10 @@ bool can_see_passport(const accounts::Actor& actor, const Person& person);
 
 // --- use cases ---
 Result<Page<Person>> list(db::Connection& connection, const accounts::Actor& actor, const PersonFilter& filter);
+// A list as a spreadsheet (the nomination template's person columns first); passport data only
+// where the actor may see it.
+inline constexpr std::int64_t kMaxExportRows = 100'000;
+spreadsheet::Table export_table(const std::vector<Person>& people, const accounts::Actor& actor, Language language);
 Result<Person> get(db::Connection& connection, const accounts::Actor& actor, std::int64_t id);
 struct Created {
   Person person;

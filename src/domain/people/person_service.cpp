@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <regex>
 
 #include "core/clock.hpp"
@@ -137,7 +138,7 @@ std::int64_t insert(db::Connection& connection, const Person& record) {
                                record.passport_expiry, now, now, search_key_of(record)))
                 .front()
                 .integer(0);
-  write_name_index(connection, id, record.latin_name, record.arabic_name);
+  write_name_index(connection, id, record.latin_name, record.arabic_name, sort_name_of(record));
   return id;
 }
 
@@ -159,18 +160,34 @@ Result<Page<Person>> list(db::Connection& connection, const accounts::Actor& act
 
   // Each word of the query, as a phonetic skeleton, must begin one word of the person's names
   // in either script: "mohammed" and "محمد" both find "Mohamed". Two words or more are first
-  // looked up in the pair index (first word whole, last word begun); a first word still being
-  // typed finds nothing there, and the words are then matched one by one, more slowly.
+  // looked up in the pair index (first word whole, last word begun), which also holds the sort
+  // name: the count, the order and the page come from the index, and only the page's people are
+  // read. A first word still being typed finds nothing there, and the words are then matched
+  // one by one against the registry, more slowly.
   std::vector<std::string> tokens;
   if (filter.text) tokens = names::search_tokens(*filter.text);
+  auto reference_names = reference::names(connection);
   auto search = [&](bool by_pair) -> Page<Person> {
-    // By pair, the planner must start from the few people the pair index names, not walk the
-    // whole registry in name order testing each (unary + keeps it off the people_by_name index).
-    std::string where = by_pair ? " WHERE +p.merged_into_id IS NULL" : " WHERE p.merged_into_id IS NULL";
     db::Params params;
+    std::string pair_range;
+    if (by_pair) {
+      auto pair = names::search_pair(tokens.front(), tokens.back());
+      pair_range = " WHERE k.pair >= ? AND k.pair < ?";
+      params.add(pair).add(prefix_end(pair));
+    }
+    // Conditions on the other words, then on the person's row (filters, scope), in the order
+    // their parameters are added.
+    std::string on_words, on_person;
+    if (filter.text && tokens.empty()) on_words += " AND 1=0";
+    for (std::size_t i = by_pair ? 1 : 0; i + (by_pair ? 1 : 0) < tokens.size(); ++i) {
+      on_words += fmt::format(
+          " AND {} IN (SELECT t.person_id FROM person_name_tokens t WHERE t.token >= ? AND t.token < ?)",
+          by_pair ? "k.person_id" : "p.id");
+      params.add(tokens[i]).add(prefix_end(tokens[i]));
+    }
     auto equal = [&](const char* column, const auto& value) {
       if (!value) return;
-      where += fmt::format(" AND {} = ?", column);
+      on_person += fmt::format(" AND {} = ?", column);
       params.add(*value);
     };
     equal("p.nationality", filter.nationality);
@@ -178,28 +195,49 @@ Result<Page<Person>> list(db::Connection& connection, const accounts::Actor& act
     equal("p.sex", filter.sex);
     equal("p.employer_organisation_id", filter.employer_organisation_id);
     equal("p.expert", filter.expert);
-    if (filter.text && tokens.empty()) where += " AND 1=0";
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      if (by_pair && i == 0) {
-        auto pair = names::search_pair(tokens.front(), tokens.back());
-        where += " AND p.id IN (SELECT k.person_id FROM person_name_pairs k WHERE k.pair >= ? AND k.pair < ?)";
-        params.add(pair).add(prefix_end(pair));
-        continue;
-      }
-      if (by_pair && i + 1 == tokens.size()) break;
-      where += " AND p.id IN (SELECT t.person_id FROM person_name_tokens t WHERE t.token >= ? AND t.token < ?)";
-      params.add(tokens[i]).add(prefix_end(tokens[i]));
-    }
-    append_scope(actor, where, params);
+    append_scope(actor, on_person, params);
 
     Page<Person> page;
-    page.total = connection.query("SELECT COUNT(*) FROM people p" + where, params).front().integer(0);
+    if (!by_pair) {
+      std::string where = " WHERE p.merged_into_id IS NULL" + on_words + on_person;
+      page.total = connection.query("SELECT COUNT(*) FROM people p" + where, params).front().integer(0);
+      if (page.total == 0 || filter.page.offset >= page.total) return page;
+      params.add(filter.page.limit).add(filter.page.offset);
+      auto rows =
+          connection.query(fmt::format("{}{} ORDER BY {} LIMIT ? OFFSET ?", kSelectPerson, where, order), params);
+      for (const auto& row : rows.rows) page.items.push_back(person_from(row, *reference_names));
+      return page;
+    }
+    // The pair index lists only people not merged; their row is read only when a filter, the
+    // actor's scope or the order needs it.
+    bool by_name = field == "name";
+    std::string from = on_person.empty() && by_name ? " FROM person_name_pairs k"
+                                                    : " FROM person_name_pairs k JOIN people p ON p.id = k.person_id";
+    std::string where = pair_range + on_words + on_person;
+    page.total =
+        connection.query("SELECT COUNT(DISTINCT k.person_id)" + from + where, params).front().integer(0);
     if (page.total == 0 || filter.page.offset >= page.total) return page;
     params.add(filter.page.limit).add(filter.page.offset);
-    auto rows =
-        connection.query(fmt::format("{}{} ORDER BY {} LIMIT ? OFFSET ?", kSelectPerson, where, order), params);
-    auto names = reference::names(connection);
-    for (const auto& row : rows.rows) page.items.push_back(person_from(row, *names));
+    std::string page_order = by_name ? fmt::format("MIN(k.sort_name) {0}, k.person_id {0}", direction) : order;
+    auto found = connection.query(fmt::format("SELECT k.person_id{}{} GROUP BY {} ORDER BY {} LIMIT ? OFFSET ?", from,
+                                              where, by_name ? "k.person_id" : "k.person_id, p.id", page_order),
+                                  params);
+    std::vector<std::int64_t> ids;
+    db::Params id_params;
+    for (const auto& row : found.rows) {
+      ids.push_back(row.integer(0));
+      id_params.add(row.integer(0));
+    }
+    std::vector<std::string> marks(ids.size(), "?");
+    auto rows = connection.query(fmt::format("{} WHERE p.id IN ({})", kSelectPerson, fmt::join(marks, ", ")),
+                                 id_params);
+    std::map<std::int64_t, Person> by_id;
+    for (const auto& row : rows.rows) {
+      Person person = person_from(row, *reference_names);
+      by_id.emplace(person.id, std::move(person));
+    }
+    for (auto id : ids)
+      if (auto at = by_id.find(id); at != by_id.end()) page.items.push_back(std::move(at->second));
     return page;
   };
   if (tokens.size() >= 2)
@@ -297,8 +335,10 @@ Result<Person> update(db::Connection& connection, const accounts::Actor& actor, 
                  record.email, record.phone, record.passport_number, record.passport_expiry, clock::now_iso8601(),
                  search_key_of(record), id, expected_version));
   if (changed.affected == 0) return Error::of(ErrorCode::precondition_failed);
-  if (record.latin_name != current.latin_name || record.arabic_name != current.arabic_name)
-    write_name_index(connection, id, record.latin_name, record.arabic_name);
+  if (record.latin_name != current.latin_name || record.arabic_name != current.arabic_name) {
+    write_name_index(connection, id, record.latin_name, record.arabic_name, sort_name_of(record));
+    if (current.merged_into_id) remove_name_pairs(connection, id);
+  }
   Person updated = *find(connection, id);
   audit::record(connection, actor, "update", "person", std::to_string(id), snapshot_json(current),
                 snapshot_json(updated));
@@ -324,6 +364,7 @@ Result<Person> merge(db::Connection& connection, const accounts::Actor& actor, s
   std::string now = clock::now_iso8601();
   connection.query("UPDATE people SET merged_into_id = ?, version = version + 1, updated_at = ? WHERE id = ?",
                    db::Params(survivor_id, now, duplicate_id));
+  remove_name_pairs(connection, duplicate_id);
   connection.query("UPDATE people SET version = version + 1, updated_at = ? WHERE id = ?",
                    db::Params(now, survivor_id));
   connection.query("INSERT INTO person_merges (survivor_id, merged_id, merged_at, merged_by) VALUES (?, ?, ?, ?)",
@@ -350,6 +391,7 @@ Result<Person> unmerge(db::Connection& connection, const accounts::Actor& actor,
   std::string now = clock::now_iso8601();
   connection.query("UPDATE people SET merged_into_id = NULL, version = version + 1, updated_at = ? WHERE id = ?",
                    db::Params(now, merged_id));
+  write_name_index(connection, merged_id, current.latin_name, current.arabic_name, sort_name_of(current));
   connection.query("UPDATE people SET version = version + 1, updated_at = ? WHERE id = ?",
                    db::Params(now, survivor_id));
   connection.query(

@@ -82,7 +82,7 @@ std::vector<std::int64_t> history_ids(db::Connection& connection, std::int64_t i
 }
 
 void write_name_index(db::Connection& connection, std::int64_t id, const std::optional<std::string>& latin,
-                      const std::optional<std::string>& arabic) {
+                      const std::optional<std::string>& arabic, const std::string& sort_name) {
   for (const char* table : {"person_name_tokens", "person_name_pairs", "person_blocking_keys"})
     connection.query(fmt::format("DELETE FROM {} WHERE person_id = ?", table), db::Params(id));
   auto name = names::person_name(latin.value_or(""), arabic.value_or(""));
@@ -90,9 +90,14 @@ void write_name_index(db::Connection& connection, std::int64_t id, const std::op
   for (const auto& token : index.tokens)
     connection.query("INSERT INTO person_name_tokens (token, person_id) VALUES (?, ?)", db::Params(token, id));
   for (const auto& pair : index.pairs)
-    connection.query("INSERT INTO person_name_pairs (pair, person_id) VALUES (?, ?)", db::Params(pair, id));
+    connection.query("INSERT INTO person_name_pairs (pair, sort_name, person_id) VALUES (?, ?, ?)",
+                     db::Params(pair, sort_name, id));
   for (const auto& key : names::blocking_keys(name))
     connection.query("INSERT INTO person_blocking_keys (block_key, person_id) VALUES (?, ?)", db::Params(key, id));
+}
+
+void remove_name_pairs(db::Connection& connection, std::int64_t id) {
+  connection.query("DELETE FROM person_name_pairs WHERE person_id = ?", db::Params(id));
 }
 
 std::string snapshot_json(const Person& p) {

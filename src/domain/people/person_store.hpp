@@ -10,8 +10,11 @@ namespace taawun::people {
 
 extern const char* const kSelectPerson;  // ends with the FROM clause; callers add WHERE/ORDER
 Person person_from(const db::Row& row, const reference::ReferenceNames& names);
-// Rewrites the person's phonetic tokens (fuzzy search) and blocking keys (duplicate detection).
+// Rewrites the person's phonetic tokens and token pairs (fuzzy search; the pairs carry the sort
+// name, people.sort_name) and blocking keys (duplicate detection). A merged record keeps no
+// pairs (remove_name_pairs), so the pair index lists the living registry only.
 void write_name_index(db::Connection& connection, std::int64_t id, const std::optional<std::string>& latin,
-                      const std::optional<std::string>& arabic);
+                      const std::optional<std::string>& arabic, const std::string& sort_name);
+void remove_name_pairs(db::Connection& connection, std::int64_t id);
 
 }  // namespace taawun::people

@@ -1,4 +1,5 @@
 #include "domain/actions/action.hpp"
+#include "http/handlers/files.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/handlers/render.hpp"
 #include "http/input.hpp"
@@ -132,8 +133,9 @@ Result<act::ActionDraft> read_draft(Context& context) {
 
 }  // namespace
 
-Result<Response> list_actions(Context& context) {
-  QueryReader query(context);
+namespace {
+
+act::ActionFilter read_action_filter(QueryReader& query) {
   act::ActionFilter filter;
   filter.text = query.text("q");
   filter.year = query.integer("year", 1990, 2100);
@@ -149,12 +151,31 @@ Result<Response> list_actions(Context& context) {
   filter.offer_id = query.integer("offer_id", 1, INT64_MAX);
   filter.sort = query.choice("sort", {"start_date", "-start_date", "title", "-title", "updated_at", "-updated_at"},
                              "-start_date");
+  return filter;
+}
+
+}  // namespace
+
+Result<Response> list_actions(Context& context) {
+  QueryReader query(context);
+  auto filter = read_action_filter(query);
   filter.page = query.page();
   TAAWUN_CHECK(query.status());
   TAAWUN_TRY(page, act::list(context.db(), context.actor(), filter));
   return json_response(context, bhttp::status::ok, page_json(page, [&](JsonWriter& json, const act::Action& a) {
                          write_action(json, a, context.language);
                        }));
+}
+
+// The list's filters and order, every row (up to kMaxExportRows), as CSV or XLSX.
+Result<Response> export_actions(Context& context) {
+  QueryReader query(context);
+  auto filter = read_action_filter(query);
+  auto format = file_format(query);
+  filter.page.limit = act::kMaxExportRows;
+  TAAWUN_CHECK(query.status());
+  TAAWUN_TRY(page, act::list(context.db(), context.actor(), filter));
+  return file_response(context, act::export_table(page.items, context.language), format, "taawun-actions");
 }
 
 Result<Response> get_action(Context& context) {

@@ -41,6 +41,7 @@ Result<Response> link_request_offer(Context&);
 Result<Response> unlink_request_offer(Context&);
 // organisations
 Result<Response> list_organisations(Context&);
+Result<Response> export_organisations(Context&);
 Result<Response> get_organisation(Context&);
 Result<Response> create_organisation(Context&);
 Result<Response> update_organisation(Context&);
@@ -48,12 +49,14 @@ Result<Response> archive_organisation(Context&);
 Result<Response> restore_organisation(Context&);
 // actions
 Result<Response> list_actions(Context&);
+Result<Response> export_actions(Context&);
 Result<Response> get_action(Context&);
 Result<Response> create_action(Context&);
 Result<Response> update_action(Context&);
 Result<Response> change_action_status(Context&);
 // people
 Result<Response> list_people(Context&);
+Result<Response> export_people(Context&);
 Result<Response> create_person(Context&);
 Result<Response> find_duplicates(Context&);
 Result<Response> get_person(Context&);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/nominations/nomination.hpp"
+#include "http/handlers/files.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/handlers/render.hpp"
 #include "http/input.hpp"
@@ -179,30 +180,10 @@ Result<Response> set_nomination_attendance(Context& context) {
   return nomination_response(context, bhttp::status::ok, updated);
 }
 
-}  // namespace taawun::http::handlers
-
-namespace taawun::http::handlers {
-namespace {
-
-constexpr std::string_view kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-// A table as a file to download, CSV or XLSX.
-Response file_response(Context& context, const spreadsheet::Table& table, std::string_view format,
-                       std::string_view name) {
-  bool xlsx = format == "xlsx";
-  Response response =
-      text_response(context, bhttp::status::ok, xlsx ? spreadsheet::to_xlsx(table, name) : spreadsheet::to_csv(table),
-                    xlsx ? kXlsxType : std::string_view("text/csv; charset=utf-8"));
-  response.set(bhttp::field::content_disposition,
-               fmt::format("attachment; filename=\"{}.{}\"", name, xlsx ? "xlsx" : "csv"));
-  return response;
-}
-
-}  // namespace
-
+// The template and the export share the import's columns: an export re-imports without loss.
 Result<Response> nomination_template(Context& context) {
   QueryReader query(context);
-  auto format = query.choice("format", {"csv", "xlsx"}, "xlsx");
+  auto format = file_format(query);
   TAAWUN_CHECK(query.status());
   if (!nom::can_read(context.actor())) return Error::of(ErrorCode::forbidden);
   spreadsheet::Table table;
@@ -217,7 +198,7 @@ Result<Response> export_nominations(Context& context) {
   filter.person_id = query.integer("person_id", 1, INT64_MAX);
   filter.country = upper_cased(query.text("country", 2));
   filter.year = query.integer("year", 1990, 2100);
-  auto format = query.choice("format", {"csv", "xlsx"}, "xlsx");
+  auto format = file_format(query);
   filter.page.limit = nom::kMaxExportRows;
   TAAWUN_CHECK(query.status());
   TAAWUN_TRY(page, nom::list(context.db(), context.actor(), filter));

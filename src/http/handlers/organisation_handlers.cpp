@@ -1,6 +1,7 @@
 #include <charconv>
 
 #include "domain/organisations/organisation.hpp"
+#include "http/handlers/files.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/handlers/render.hpp"
 #include "http/input.hpp"
@@ -96,8 +97,9 @@ Result<org::OrganisationDraft> read_draft(Context& context) {
 
 }  // namespace
 
-Result<Response> list_organisations(Context& context) {
-  QueryReader query(context);
+namespace {
+
+org::OrganisationFilter read_organisation_filter(QueryReader& query) {
   org::OrganisationFilter filter;
   filter.text = query.text("q");
   filter.kind = query.text("kind", 20);
@@ -109,12 +111,31 @@ Result<Response> list_organisations(Context& context) {
   else if (archived == "all")
     filter.archived = org::OrganisationFilter::Archived::include;
   filter.sort = query.sort("name");
+  return filter;
+}
+
+}  // namespace
+
+Result<Response> list_organisations(Context& context) {
+  QueryReader query(context);
+  auto filter = read_organisation_filter(query);
   filter.page = query.page();
   TAAWUN_CHECK(query.status());
   TAAWUN_TRY(page, org::list(context.db(), context.actor(), filter));
   return json_response(context, bhttp::status::ok, page_json(page, [&](JsonWriter& json, const org::Organisation& o) {
                          write_organisation(json, o, context.actor(), context.language);
                        }));
+}
+
+// The list's filters and order, every row (up to kMaxExportRows), as CSV or XLSX.
+Result<Response> export_organisations(Context& context) {
+  QueryReader query(context);
+  auto filter = read_organisation_filter(query);
+  auto format = file_format(query);
+  filter.page.limit = org::kMaxExportRows;
+  TAAWUN_CHECK(query.status());
+  TAAWUN_TRY(page, org::list(context.db(), context.actor(), filter));
+  return file_response(context, org::export_table(page.items, context.language), format, "taawun-organisations");
 }
 
 Result<Response> get_organisation(Context& context) {

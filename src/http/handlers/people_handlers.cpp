@@ -1,4 +1,5 @@
 #include "domain/people/person.hpp"
+#include "http/handlers/files.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/handlers/render.hpp"
 #include "http/input.hpp"
@@ -97,8 +98,9 @@ Result<ppl::PersonDraft> read_draft(Context& context) {
 
 }  // namespace
 
-Result<Response> list_people(Context& context) {
-  QueryReader query(context);
+namespace {
+
+ppl::PersonFilter read_person_filter(QueryReader& query) {
   ppl::PersonFilter filter;
   filter.text = query.text("q");
   filter.nationality = upper_cased(query.text("nationality", 2));
@@ -109,12 +111,32 @@ Result<Response> list_people(Context& context) {
   filter.expert = query.boolean("expert");
   filter.sort =
       query.choice("sort", {"name", "-name", "created_at", "-created_at", "updated_at", "-updated_at"}, "name");
+  return filter;
+}
+
+}  // namespace
+
+Result<Response> list_people(Context& context) {
+  QueryReader query(context);
+  auto filter = read_person_filter(query);
   filter.page = query.page();
   TAAWUN_CHECK(query.status());
   TAAWUN_TRY(page, ppl::list(context.db(), context.actor(), filter));
   return json_response(context, bhttp::status::ok, page_json(page, [&](JsonWriter& json, const ppl::Person& p) {
                          write_person(json, p, context.actor(), context.language);
                        }));
+}
+
+// The list's filters and order, every row (up to kMaxExportRows), as CSV or XLSX.
+Result<Response> export_people(Context& context) {
+  QueryReader query(context);
+  auto filter = read_person_filter(query);
+  auto format = file_format(query);
+  filter.page.limit = ppl::kMaxExportRows;
+  TAAWUN_CHECK(query.status());
+  TAAWUN_TRY(page, ppl::list(context.db(), context.actor(), filter));
+  return file_response(context, ppl::export_table(page.items, context.actor(), context.language), format,
+                       "taawun-people");
 }
 
 Result<Response> get_person(Context& context) {
