@@ -35,6 +35,16 @@ export const kAreaRoles = {
   nominations: ['admin', 'manager', 'officer', 'finance', 'partner', 'host'] as Role[],
   nominate: ['admin', 'manager', 'officer', 'partner'] as Role[],
   logisticsWrite: ['admin', 'manager', 'officer', 'finance'] as Role[],
+  /** Days present of arrived participants: staff and the host focal points (of the action's institution). */
+  attendance: ['admin', 'manager', 'officer', 'host'] as Role[],
+  /** Certificates are issued by staff; anyone who reads the nomination downloads them. */
+  certificatesIssue: ['admin', 'manager', 'officer'] as Role[],
+  /** A participant's evaluation is recorded by staff or their country's partner focal point. */
+  evaluations: ['admin', 'manager', 'officer', 'partner'] as Role[],
+  /** An action's evaluation summary: staff and the host focal points. */
+  evaluationSummary: ['admin', 'manager', 'officer', 'host'] as Role[],
+  /** Alumni follow-up: staff and the partner focal points of the person's nationality. */
+  followUps: ['admin', 'manager', 'officer', 'partner'] as Role[],
   /** The partner focal point's own screen: their countries' nominations. */
   myNominations: ['partner'] as Role[],
 }

@@ -41,7 +41,7 @@ export function mockFetch(routes: Record<string, Handler | Handler[]>) {
     const url = String(input)
     const method = (init.method ?? 'GET').toUpperCase()
     const headers = { ...(init.headers as Record<string, string>) }
-    const recorded: Recorded = { method, url, headers, body: init.body ? JSON.parse(String(init.body)) : undefined }
+    const recorded: Recorded = { method, url, headers, body: typeof init.body === 'string' ? JSON.parse(init.body) : (init.body ?? undefined) }
     calls.push(recorded)
     const path = url.split('?')[0]
     const queue = queues.get(`${method} ${path}`)

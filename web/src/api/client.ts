@@ -52,6 +52,8 @@ export interface RequestOptions {
   body?: unknown
   /** The ETag read with the record; required by the server on PATCH, archive and restore. */
   ifMatch?: string | null
+  /** A file sent as the body itself (an upload), with its media type; instead of a JSON body. */
+  file?: { data: Blob; type: string }
   signal?: AbortSignal
   /**
    * Do not run the 401 handler: for the login call itself (401 means bad credentials there)
@@ -190,8 +192,11 @@ export async function request<T = unknown>(
     Accept: 'application/json, application/problem+json',
     'Accept-Language': hooks.language(),
   }
-  let body: string | undefined
-  if (options.body !== undefined) {
+  let body: string | Blob | undefined
+  if (options.file) {
+    headers['Content-Type'] = options.file.type
+    body = options.file.data
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json'
     body = JSON.stringify(options.body)
   }
@@ -241,6 +246,7 @@ export interface CallOptions<P extends ApiPath, M extends Verb> {
   params?: PathParamsOf<P>
   query?: QueryOf<P, M>
   body?: BodyOf<P, M>
+  file?: { data: Blob; type: string }
   ifMatch?: string | null
   signal?: AbortSignal
   skipAuthRedirect?: boolean
@@ -259,6 +265,7 @@ export function call<P extends ApiPath, M extends Verb>(
   return request<ResponseOf<P, M>>(method.toUpperCase() as Method, url, {
     query: options.query as Query | undefined,
     body: options.body,
+    file: options.file,
     ifMatch: options.ifMatch,
     signal: options.signal,
     skipAuthRedirect: options.skipAuthRedirect,

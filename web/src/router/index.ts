@@ -123,7 +123,44 @@ export const routes: RouteRecordRaw[] = [
         meta: { roles: kAreaRoles.nominations },
       },
       { path: 'costs', name: 'action-costs', component: () => import('@/features/nominations/CostsTab.vue') },
+      {
+        path: 'attendance',
+        name: 'action-attendance',
+        component: () => import('@/features/nominations/AttendanceTab.vue'),
+        meta: { roles: kAreaRoles.nominations },
+      },
+      {
+        path: 'evaluations',
+        name: 'action-evaluations',
+        component: () => import('@/features/evaluations/ActionEvaluationsTab.vue'),
+        meta: { roles: kAreaRoles.evaluationSummary },
+      },
     ],
+  },
+  {
+    // A participant (one nomination): its tabs come from the nominations, certificates and
+    // evaluations areas, brought together here as for an action.
+    path: '/nominations/:id(\\d+)',
+    component: () => import('@/features/nominations/NominationDetailView.vue'),
+    props: true,
+    meta: { title: 'participation.nomination.title', crumbs: [home, actions], roles: kAreaRoles.nominations },
+    children: [
+      { path: '', name: 'nomination', component: () => import('@/features/nominations/NominationOverviewTab.vue') },
+      { path: 'certificate', name: 'nomination-certificate', component: () => import('@/features/certificates/CertificateTab.vue') },
+      {
+        path: 'evaluation',
+        name: 'nomination-evaluation',
+        component: () => import('@/features/evaluations/EvaluationTab.vue'),
+        meta: { roles: kAreaRoles.evaluations },
+      },
+    ],
+  },
+  {
+    // Public: the address printed on every certificate (src/domain/certificates: /verify/CODE).
+    path: '/verify/:code?',
+    name: 'verify-certificate',
+    component: () => import('@/features/certificates/VerifyCertificateView.vue'),
+    meta: { public: true, layout: 'blank', title: 'certificates.verify.title' },
   },
   {
     path: '/actions/:id(\\d+)/edit',
@@ -145,11 +182,21 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'people.new', crumbs: [home, people], roles: kAreaRoles.peopleWrite },
   },
   {
+    // The profile shows panels of other areas in named views (alumni follow-up, certificates).
     path: '/people/:id(\\d+)',
-    name: 'person',
     component: PersonDetail,
     props: true,
     meta: { title: 'people.title', crumbs: [home, people], roles: kAreaRoles.people },
+    children: [
+      {
+        path: '',
+        name: 'person',
+        components: {
+          alumni: () => import('@/features/alumni/FollowUpsCard.vue'),
+          certificates: () => import('@/features/certificates/PersonCertificatesCard.vue'),
+        },
+      },
+    ],
   },
   {
     path: '/people/:id(\\d+)/edit',

@@ -1,6 +1,6 @@
 // Calls of the nominations area (api/openapi.yaml, "Nominations"), typed by the contract.
-import { call, type QueryOf } from '@/api/client'
-import type { LogisticsItem, LogisticsStatus, Nomination, NominationState, Page, Person } from '@/api/types'
+import { buildQuery, call, type QueryOf } from '@/api/client'
+import type { ImportReport, LogisticsItem, LogisticsStatus, Nomination, NominationState, Page, Person } from '@/api/types'
 
 export type NominationQuery = QueryOf<'/api/v1/nominations', 'get'>
 
@@ -76,6 +76,15 @@ export async function searchPeople(q: string, signal?: AbortSignal): Promise<Per
 /** States in which a nomination holds one of the action's seats. */
 export const kSeatStates: readonly NominationState[] = ['selected', 'confirmed', 'arrived', 'completed']
 
+/** Runs `work` on every item, three at a time (enough to hide latency, gentle on the server). */
+export async function forEachAtMost3<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items]
+  async function worker() {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) await work(next)
+  }
+  await Promise.all([worker(), worker(), worker()])
+}
+
 /**
  * Which of these nominations were selected automatically from the waiting list. The list answer
  * carries no events, so the candidates (holding a seat after having been waitlisted) are read one
@@ -84,18 +93,61 @@ export const kSeatStates: readonly NominationState[] = ['selected', 'confirmed',
 export async function promotedAmong(nominations: Nomination[], signal?: AbortSignal): Promise<Set<number>> {
   const candidates = nominations.filter((n) => n.waitlisted_at && kSeatStates.includes(n.state))
   const promoted = new Set<number>()
-  const queue = [...candidates]
-  async function worker() {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      try {
-        const { record } = await getNomination(next.id, signal)
-        if ((record.events ?? []).some((event) => event.reason === 'promoted_from_waitlist')) promoted.add(next.id)
-      } catch (error) {
-        if ((error as Error)?.name === 'AbortError') throw error
-        // One unreadable detail leaves that badge out; the rest still show.
-      }
+  await forEachAtMost3(candidates, async (next) => {
+    try {
+      const { record } = await getNomination(next.id, signal)
+      if ((record.events ?? []).some((event) => event.reason === 'promoted_from_waitlist')) promoted.add(next.id)
+    } catch (error) {
+      if ((error as Error)?.name === 'AbortError') throw error
+      // One unreadable detail leaves that badge out; the rest still show.
     }
-  }
-  await Promise.all([worker(), worker(), worker()])
+  })
   return promoted
+}
+
+/** States in which a participant's days are recorded (the server refuses the others). */
+export const kAttendanceStates: readonly NominationState[] = ['arrived', 'completed', 'dropped_out']
+
+/** The details (with attendance) of these nominations, in the same order. */
+export async function detailsOf(nominations: readonly Nomination[], signal?: AbortSignal): Promise<VersionedNomination[]> {
+  const byId = new Map<number, VersionedNomination>()
+  await forEachAtMost3(nominations, async (nomination) => {
+    byId.set(nomination.id, await getNomination(nomination.id, signal))
+  })
+  return nominations.map((nomination) => byId.get(nomination.id)!)
+}
+
+export async function setAttendance(id: number, day: string, present: boolean, ifMatch: string): Promise<VersionedNomination> {
+  const { data, etag } = await call('put', '/api/v1/nominations/{id}/attendance/{day}', { params: { id, day }, body: { present }, ifMatch })
+  return { record: data, etag: etagOf(data, etag) }
+}
+
+// Bulk import and export (spreadsheets). Downloads are plain links: the browser sends the session
+// cookie, saves the file under the name the server gives, and no file passes through memory here.
+export type SheetFormat = 'xlsx' | 'csv'
+const kXlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+export function templateUrl(format: SheetFormat): string {
+  return '/api/v1/nominations/template' + buildQuery({ format })
+}
+
+export function exportUrl(actionId: number, format: SheetFormat): string {
+  return '/api/v1/nominations/export' + buildQuery({ action_id: actionId, format })
+}
+
+/** The media type the server expects for a chosen file (browsers give CSV files various types). */
+export function sheetTypeOf(file: File): string {
+  return /\.xlsx$/i.test(file.name) ? kXlsxType : 'text/csv'
+}
+
+export type ImportStep = { dryRun: true } | { dryRun: false; mode: 'all' | 'valid_only' }
+
+/** Checks (dry run) or writes the nominations of a file; a problem with the file as a whole is thrown (422). */
+export async function importNominations(actionId: number, file: File, step: ImportStep): Promise<ImportReport> {
+  const { data } = await call('post', '/api/v1/actions/{id}/nominations/import', {
+    params: { id: actionId },
+    query: step.dryRun ? { dry_run: 'true' } : { mode: step.mode },
+    file: { data: file, type: sheetTypeOf(file) },
+  })
+  return data
 }
