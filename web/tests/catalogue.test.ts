@@ -1,4 +1,5 @@
 // The catalogue and demand screens: programmes, offers, requests (lists, details, forms, matching).
+// The first test of a file pays for compiling the lazy screens: on a busy machine that takes seconds.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import type { Router } from 'vue-router'
@@ -44,7 +45,7 @@ afterEach(() => {
 })
 
 describe('ProgrammeListView', () => {
-  it('sends the URL filters and sort to the server, shows the rows, and keeps a search in the URL', async () => {
+  it('sends the URL filters and sort to the server, shows the rows, and keeps a search in the URL', { timeout: 20000 }, async () => {
     const { calls } = mockFetch({ ...reference, 'GET /api/v1/programmes': () => json(200, page([programme()], 12)) })
     ;({ wrapper, router } = await mountRoute('/programmes?kind=country_programme&country=SN&year=2027&sort=-start_year&kind2=x', 8))
     const params = paramsOf(listCalls(calls, '/api/v1/programmes')[0])

@@ -5,10 +5,24 @@
 import { computed, onMounted, reactive, ref, watch } from 'vue'
 import { useRoute, useRouter, type LocationQuery } from 'vue-router'
 import { useI18n } from 'vue-i18n'
+import type { Problem } from '@/api/client'
 import { useDebounced } from '@/composables/debounce'
 import { usePagedList, type PageOf, type Paging } from '@/composables/pagedList'
 
 export type SortItem = { key: string; order?: 'asc' | 'desc' | boolean }
+
+export interface ListCardState {
+  table: ReturnType<typeof usePagedList>['table']['value']
+  problem: Problem | null
+  total: number
+  filtered: boolean
+  search: string
+  sortBy: SortItem[]
+  setSearch: (value: string | null) => void
+  setSortBy: (value: SortItem[]) => void
+  retry: () => void
+  reset: () => void
+}
 
 export interface ListQuery extends Paging {
   q?: string
@@ -103,5 +117,19 @@ export function useQueryList<T, K extends string>(options: QueryListOptions<T, K
   watch(locale, () => void load())
   onMounted(() => void load())
 
-  return { ...list, search, debouncedSearch, filters, sortBy, sort, filtered, resetFilters }
+  /** What <ListCard> shows and changes (:list="card"). */
+  const card = computed<ListCardState>(() => ({
+    table: list.table.value,
+    problem: list.problem.value,
+    total: list.total.value,
+    filtered: filtered.value,
+    search: search.value,
+    sortBy: sortBy.value,
+    setSearch: (value: string | null) => (search.value = value ?? ''),
+    setSortBy: (value: SortItem[]) => (sortBy.value = value),
+    retry: () => void load(),
+    reset: resetFilters,
+  }))
+
+  return { ...list, card, search, debouncedSearch, filters, sortBy, sort, filtered, resetFilters }
 }

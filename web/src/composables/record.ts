@@ -1,7 +1,8 @@
 // One record read for a detail screen or a form: the record, its ETag (for If-Match), loading and
 // problem; the page title follows the record. Every record of the API carries its version, which is
 // also its ETag, so an answer without the header still gives the tag.
-import { ref, shallowRef, type ShallowRef } from 'vue'
+import { onMounted, ref, shallowRef, watch, type ShallowRef } from 'vue'
+import { useI18n } from 'vue-i18n'
 import { toProblem, type Problem } from '@/api/client'
 import { setPageTitle } from '@/composables/breadcrumbs'
 
@@ -42,4 +43,13 @@ export function useRecord<T>(fetch: () => Promise<Versioned<T>>, titleOf: (recor
   }
 
   return { record, etag, loading, problem, load, replace }
+}
+
+/** useRecord for a record's page: loads when shown, and again when its id or the language changes. */
+export function useRecordPage<T>(id: () => string, fetch: (id: string) => Promise<Versioned<T>>, titleOf: (record: T) => string) {
+  const { locale } = useI18n()
+  const state = useRecord(() => fetch(id()), titleOf)
+  watch([id, locale], () => void state.load())
+  onMounted(() => void state.load())
+  return state
 }

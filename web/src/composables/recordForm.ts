@@ -78,6 +78,10 @@ export interface RecordFormOptions<R, F, B> {
   errorKey?: (path: string) => string | null
   /** Other keys whose error an edit at `path` settles (one_title_required is shown at title_fr). */
   alsoClears?: (path: string) => string[]
+  /** The i18n section whose `field.<name>` labels the fields (in the conflict dialog). */
+  section: string
+  /** How the conflict dialog shows a field's value when it is not plain text (codes, ids). */
+  showField?: (field: string, value: unknown) => string | undefined
 }
 
 export function useRecordForm<R extends { id: number }, F, B>(options: RecordFormOptions<R, F, B>) {
@@ -219,6 +223,16 @@ export function useRecordForm<R extends { id: number }, F, B>(options: RecordFor
   watch(options.id, () => void load())
   onMounted(() => void load())
 
+  /** The conflict dialog's field names and values. */
+  function fieldLabel(name: string): string {
+    const key = `${options.section}.field.${name}`
+    return te(key) ? t(key) : name
+  }
+  function showValue(name: string, value: unknown): string {
+    if (value === null || value === undefined || value === '') return t('common.none')
+    return options.showField?.(name, value) ?? String(value)
+  }
+
   /** The state <RecordFormCard> shows (v-bind="frame"). */
   const frame = computed(() => ({
     editing: editing.value,
@@ -227,6 +241,15 @@ export function useRecordForm<R extends { id: number }, F, B>(options: RecordFor
     saveProblem: saveProblem.value,
     otherErrors: otherErrors.value,
     saving: saving.value,
+    conflict: {
+      open: conflictOpen.value,
+      rows: conflictRows.value,
+      label: fieldLabel,
+      show: showValue,
+      setOpen: (open: boolean) => (conflictOpen.value = open),
+      keepMine,
+      takeTheirs,
+    },
   }))
 
   return {
@@ -249,6 +272,8 @@ export function useRecordForm<R extends { id: number }, F, B>(options: RecordFor
     save,
     conflictOpen,
     conflictRows,
+    fieldLabel,
+    showValue,
     keepMine,
     takeTheirs,
   }

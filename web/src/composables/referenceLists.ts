@@ -43,9 +43,16 @@ export function useTypesAndDomains() {
   }
   watch(locale, load)
   onMounted(load)
+  /** The name of an action type or domain code, for fields holding one. */
+  function nameOf(field: string, code: unknown): string | undefined {
+    if (field === 'action_type') return types.value.find((type) => type.code === code)?.name
+    if (field === 'domain') return domains.value.find((domain) => domain.code === code)?.name
+    return undefined
+  }
   return {
     types,
     domains,
+    nameOf,
     typeItems: computed(() => types.value.map((type) => ({ value: type.code, title: type.name }))),
     domainItems: computed(() => domains.value.map((domain) => ({ value: domain.code, title: domain.name }))),
   }
