@@ -944,6 +944,9 @@ const scenarios = [
           ['/actions', '[data-testid="action-table"] tbody tr a', 'actions'],
           [`/actions/${actionId}/participants`, '[data-testid="board"]', 'action-board'],
           ['/people', '[data-testid="people-table"] tbody tr a', 'people'],
+          ['/offers', '[data-testid="offer-table"] tbody tr a', 'offers'],
+          ['/programmes', '[data-testid="programme-table"] tbody tr a', 'programmes'],
+          ['/requests', '[data-testid="request-table"] tbody tr a', 'requests'],
         ]) {
           await page.goto(server.url + path)
           await page.locator(ready).first().waitFor()
