@@ -47,11 +47,23 @@ export const kAreaRoles = {
   followUps: ['admin', 'manager', 'officer', 'partner'] as Role[],
   /** The partner focal point's own screen: their countries' nominations. */
   myNominations: ['partner'] as Role[],
+  programmesWrite: ['admin', 'manager', 'officer'] as Role[],
+  /** Host focal points publish the offers of their own institutions (see inHostScope). */
+  offersWrite: ['admin', 'manager', 'officer', 'host'] as Role[],
+  /** Partner focal points put their countries' requests in; studying and matching is the agency's. */
+  requestsCreate: ['admin', 'manager', 'officer', 'partner'] as Role[],
+  requestsWrite: ['admin', 'manager', 'officer'] as Role[],
 }
 
 export function canEnter(roles: readonly Role[] | undefined): boolean {
   if (!roles || roles.length === 0) return true
   return hasRole(...roles)
+}
+
+/** Host focal points act only for the organisations of their scope; other roles are not limited by it. */
+export function inHostScope(organisationId: number | null | undefined): boolean {
+  if (session.me?.role !== 'host') return true
+  return organisationId !== null && organisationId !== undefined && session.me.organisations.includes(organisationId)
 }
 
 export async function signIn(username: string, password: string): Promise<Me> {

@@ -1,5 +1,5 @@
 // Records as the API answers them, for the technical-cooperation screens' tests.
-import type { Action, DuplicateCandidate, Nomination, Person } from '@/api/types'
+import type { Action, CooperationRequest, DuplicateCandidate, Nomination, Offer, Person, Programme } from '@/api/types'
 
 export function action(overrides: Partial<Action> = {}): Action {
   return {
@@ -102,3 +102,86 @@ export function nomination(overrides: Partial<Nomination> = {}): Nomination {
 }
 
 export const page = <T>(items: T[], total = items.length) => ({ items, total })
+
+export function programme(overrides: Partial<Programme> = {}): Programme {
+  return {
+    id: 3,
+    kind: 'country_programme',
+    title: 'Programme Maroc–Sénégal 2026',
+    title_fr: 'Programme Maroc–Sénégal 2026',
+    title_ar: null,
+    title_en: null,
+    country: 'SN',
+    country_name: 'Sénégal',
+    funder_organisation_id: null,
+    funder_name: null,
+    start_year: 2026,
+    end_year: 2028,
+    agreement_number: 'AC-2025-14',
+    commission_session: null,
+    version: 2,
+    created_at: '2026-01-10T10:00:00Z',
+    updated_at: '2026-01-10T10:00:00Z',
+    ...overrides,
+  }
+}
+
+export function offer(overrides: Partial<Offer> = {}): Offer {
+  return {
+    id: 11,
+    host_organisation_id: 40,
+    host_name: 'Institut national d’hygiène',
+    action_type: 'short_training',
+    action_type_name: 'Formation de courte durée au Maroc',
+    domain: 'health',
+    domain_name: 'Santé',
+    title: 'Surveillance épidémiologique',
+    title_fr: 'Surveillance épidémiologique',
+    title_ar: null,
+    title_en: null,
+    description_fr: 'Deux semaines au laboratoire.',
+    description_ar: null,
+    description_en: null,
+    level: 'intermediate',
+    duration_days: 14,
+    language: 'fr',
+    seats_per_year: 20,
+    cost_per_participant: 18000,
+    currency: 'MAD',
+    active: true,
+    version: 5,
+    created_at: '2026-01-10T10:00:00Z',
+    updated_at: '2026-01-10T10:00:00Z',
+    ...overrides,
+  }
+}
+
+export function cooperationRequest(overrides: Partial<CooperationRequest> = {}): CooperationRequest {
+  return {
+    id: 21,
+    country: 'SN',
+    country_name: 'Sénégal',
+    requesting_organisation_id: null,
+    requesting_organisation_name: null,
+    domain: 'health',
+    domain_name: 'Santé',
+    action_type: 'short_training',
+    action_type_name: 'Formation de courte durée au Maroc',
+    title: 'Former des épidémiologistes',
+    description: 'Dix cadres du ministère de la santé.',
+    people_count: 10,
+    period_start: null,
+    period_end: null,
+    priority: 'high',
+    channel: 'embassy',
+    status: 'received',
+    next_statuses: ['under_study', 'matched', 'declined'],
+    received_on: '2026-02-01',
+    matched_offers: [],
+    served_by_actions: [],
+    version: 1,
+    created_at: '2026-02-01T10:00:00Z',
+    updated_at: '2026-02-01T10:00:00Z',
+    ...overrides,
+  }
+}

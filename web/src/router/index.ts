@@ -1,5 +1,5 @@
-// Routes, one lazy chunk per screen (organisations, actions, people, nominations, reference, admin,
-// account), and the guards:
+// Routes, one lazy chunk per screen (organisations, actions, programmes, offers, requests, people,
+// nominations, reference, admin, account), and the guards:
 // signed-in check (with return to the asked page after login) and role check (admin screens).
 import {
   createRouter,
@@ -42,10 +42,23 @@ const People = () => import('@/features/people/PeopleListView.vue')
 const PersonDetail = () => import('@/features/people/PersonDetailView.vue')
 const PersonForm = () => import('@/features/people/PersonFormView.vue')
 
+const Programmes = () => import('@/features/programmes/ProgrammeListView.vue')
+const ProgrammeDetail = () => import('@/features/programmes/ProgrammeDetailView.vue')
+const ProgrammeForm = () => import('@/features/programmes/ProgrammeFormView.vue')
+const Offers = () => import('@/features/offers/OfferListView.vue')
+const OfferDetail = () => import('@/features/offers/OfferDetailView.vue')
+const OfferForm = () => import('@/features/offers/OfferFormView.vue')
+const Requests = () => import('@/features/requests/RequestListView.vue')
+const RequestDetail = () => import('@/features/requests/RequestDetailView.vue')
+const RequestForm = () => import('@/features/requests/RequestFormView.vue')
+
 const home: Crumb = { label: 'nav.home', to: { name: 'home' } }
 const organisations: Crumb = { label: 'nav.organisations', to: { name: 'organisations' } }
 const actions: Crumb = { label: 'nav.actions', to: { name: 'actions' } }
 const people: Crumb = { label: 'nav.people', to: { name: 'people' } }
+const programmes: Crumb = { label: 'programmes.title', to: { name: 'programmes' } }
+const offers: Crumb = { label: 'offers.nav', to: { name: 'offers' } }
+const requests: Crumb = { label: 'requests.title', to: { name: 'requests' } }
 const reference: Crumb = { label: 'nav.reference' }
 const administration: Crumb = { label: 'nav.administration' }
 
@@ -168,6 +181,48 @@ export const routes: RouteRecordRaw[] = [
     component: ActionForm,
     props: true,
     meta: { title: 'actions.editTitle', crumbs: [home, actions], roles: kAreaRoles.actionsWrite },
+  },
+  // The catalogue (offers), the programmes and the demand (requests): every role reads them; the
+  // API limits partners to their countries' programmes and requests.
+  { path: '/programmes', name: 'programmes', component: Programmes, meta: { title: 'programmes.title', crumbs: [home] } },
+  {
+    path: '/programmes/new',
+    name: 'programme-new',
+    component: ProgrammeForm,
+    meta: { title: 'programmes.new', crumbs: [home, programmes], roles: kAreaRoles.programmesWrite },
+  },
+  { path: '/programmes/:id(\\d+)', name: 'programme', component: ProgrammeDetail, props: true, meta: { title: 'programmes.title', crumbs: [home, programmes] } },
+  {
+    path: '/programmes/:id(\\d+)/edit',
+    name: 'programme-edit',
+    component: ProgrammeForm,
+    props: true,
+    meta: { title: 'programmes.editTitle', crumbs: [home, programmes], roles: kAreaRoles.programmesWrite },
+  },
+  { path: '/offers', name: 'offers', component: Offers, meta: { title: 'offers.title', crumbs: [home] } },
+  { path: '/offers/new', name: 'offer-new', component: OfferForm, meta: { title: 'offers.new', crumbs: [home, offers], roles: kAreaRoles.offersWrite } },
+  { path: '/offers/:id(\\d+)', name: 'offer', component: OfferDetail, props: true, meta: { title: 'offers.title', crumbs: [home, offers] } },
+  {
+    path: '/offers/:id(\\d+)/edit',
+    name: 'offer-edit',
+    component: OfferForm,
+    props: true,
+    meta: { title: 'offers.editTitle', crumbs: [home, offers], roles: kAreaRoles.offersWrite },
+  },
+  { path: '/requests', name: 'requests', component: Requests, meta: { title: 'requests.title', crumbs: [home] } },
+  {
+    path: '/requests/new',
+    name: 'request-new',
+    component: RequestForm,
+    meta: { title: 'requests.new', crumbs: [home, requests], roles: kAreaRoles.requestsCreate },
+  },
+  { path: '/requests/:id(\\d+)', name: 'request', component: RequestDetail, props: true, meta: { title: 'requests.title', crumbs: [home, requests] } },
+  {
+    path: '/requests/:id(\\d+)/edit',
+    name: 'request-edit',
+    component: RequestForm,
+    props: true,
+    meta: { title: 'requests.editTitle', crumbs: [home, requests], roles: kAreaRoles.requestsWrite },
   },
   {
     path: '/people',

@@ -1,18 +1,12 @@
 // Calls of the actions area (api/openapi.yaml, "Actions"), typed by the contract.
 import { call, type QueryOf } from '@/api/client'
-import type { Action, ActionInput, ActionStatus, ActionType, CodelistEntry, CooperationDomain, Page } from '@/api/types'
+import type { Action, ActionInput, ActionStatus, CodelistEntry, Page } from '@/api/types'
+import { cachedPerKey, clearReferenceListCache } from '@/composables/referenceLists'
+import { versioned, type Versioned } from '@/composables/record'
 
 export type ActionQuery = QueryOf<'/api/v1/actions', 'get'>
 
-export interface Versioned<T> {
-  record: T
-  etag: string
-}
-
-function versioned(record: Action, etag: string | null): Versioned<Action> {
-  // The server sends ETag: "<version>"; rebuild it from the body when the answer has none.
-  return { record, etag: etag ?? `"${record.version}"` }
-}
+export type { Versioned }
 
 export async function listActions(query: ActionQuery, signal?: AbortSignal): Promise<Page<Action>> {
   const { data } = await call('get', '/api/v1/actions', { query, signal })
@@ -39,32 +33,14 @@ export async function changeActionStatus(id: number, status: ActionStatus, ifMat
   return versioned(data, etag)
 }
 
-// Reference lists, loaded once per language and shared by the list filters and the form.
-function cached<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
-  let loading = cache.get(key)
-  if (!loading) {
-    loading = load()
-    cache.set(key, loading)
-    loading.catch(() => cache.delete(key))
-  }
-  return loading
-}
+// Action types and cooperation domains are shared with the catalogue (composables/referenceLists).
+export { actionTypes, cooperationDomains } from '@/composables/referenceLists'
 
-const typeCache = new Map<string, Promise<ActionType[]>>()
-const domainCache = new Map<string, Promise<CooperationDomain[]>>()
 const sdgCache = new Map<string, Promise<CodelistEntry[]>>()
-
-export function actionTypes(language: string): Promise<ActionType[]> {
-  return cached(typeCache, language, async () => (await call('get', '/api/v1/action-types')).data.items)
-}
-
-export function cooperationDomains(language: string): Promise<CooperationDomain[]> {
-  return cached(domainCache, language, async () => (await call('get', '/api/v1/cooperation-domains', { query: { sort: 'position' } })).data.items)
-}
 
 /** The 169 SDG targets (one page of 200). */
 export function sdgTargets(language: string): Promise<CodelistEntry[]> {
-  return cached(sdgCache, language, async () =>
+  return cachedPerKey(sdgCache, language, async () =>
     (await call('get', '/api/v1/codelists/{name}', { params: { name: 'SDGTarget' }, query: { limit: 200 } })).data.items,
   )
 }
@@ -76,7 +52,6 @@ export async function searchSectors(q: string, signal?: AbortSignal): Promise<Co
 }
 
 export function clearActionReferenceCache(): void {
-  typeCache.clear()
-  domainCache.clear()
+  clearReferenceListCache()
   sdgCache.clear()
 }

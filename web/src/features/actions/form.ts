@@ -2,7 +2,10 @@
 // sector and funder editors, what the user changed (PATCH sends only that), and which server field
 // paths the form can show at an input (sectors[1].code → "sectors.1.code").
 import type { Action, ActionInput } from '@/api/types'
+import { wholeNumber } from '@/composables/recordForm'
 import { changedFieldsOf, conflictRowsOf, copyOf, mergeMineOntoLatestOf, type ConflictRow } from '@/composables/formDiff'
+
+export { wholeNumber }
 
 export interface SectorRow {
   code: string | null
@@ -132,14 +135,6 @@ export function formFromAction(action: Action): ActionForm {
 function text(value: string): string | null {
   const trimmed = value.trim()
   return trimmed === '' ? null : trimmed
-}
-
-/** A whole number typed in a field; anything else is sent as typed so that the server names the field. */
-export function wholeNumber(value: string): number | null {
-  const trimmed = String(value ?? '').trim()
-  if (trimmed === '') return null
-  const n = Number(trimmed)
-  return Number.isInteger(n) ? n : Number.NaN
 }
 
 /** Sum of the percentages typed so far (blank and invalid count as 0). */
