@@ -90,7 +90,7 @@ sqlite3 -separator $'\t' "$db_file" \
 # Action lists: year and a country of quota, as the actions screen asks them.
 sqlite3 -separator $'\t' "$db_file" \
   "SELECT DISTINCT substr(a.start_date, 1, 4), q.country_code FROM actions a JOIN action_quotas q ON q.action_id = a.id
-   WHERE a.id % 211 = 7 LIMIT 300" >"$work/action-filters.tsv"
+   WHERE a.id % 211 = 7" >"$work/action-filters.tsv"
 # State changes: nominated people of open actions, each moved once.
 sqlite3 -separator ' ' "$db_file" \
   "SELECT n.id, n.version FROM nominations n JOIN actions a ON a.id = n.action_id

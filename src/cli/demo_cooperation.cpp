@@ -479,13 +479,15 @@ void generate_cooperation_demo(db::Connection& connection, int scale, std::mt199
       action.id = ids[i];
       std::string id = std::to_string(ids[i]);
       sector_rows.push_back({id, rows[i][1] ? first_sector[*rows[i][1]] : "", "100"});
-      for (const auto& [country, seats] : action.quotas) quota_rows.push_back({id, country, std::to_string(seats)});
+      for (const auto& [country, seats] : action.quotas)
+        quota_rows.push_back({id, country, std::to_string(seats), rows[i][14]});
       if (*rows[i][6] == "triangular")
         funder_rows.push_back({id, std::to_string(funders[ids[i] % funders.size()]), "100"});
     }
     connection.bulk_insert("action_sectors", std::vector<std::string>{"action_id", "sector_code", "percentage"},
                            sector_rows);
-    connection.bulk_insert("action_quotas", std::vector<std::string>{"action_id", "country_code", "seats"}, quota_rows);
+    connection.bulk_insert("action_quotas", std::vector<std::string>{"action_id", "country_code", "seats", "start_year"},
+                           quota_rows);
     connection.bulk_insert("action_funders", std::vector<std::string>{"action_id", "organisation_id", "share"},
                            funder_rows);
     sector_rows.clear();

@@ -145,12 +145,20 @@ TEST_P(Actions, ListFiltersByYearCountryTypeAndStatus) {
   EXPECT_EQ(admin().get(q + "&year=2031").json()["total"], 2);
   EXPECT_EQ(admin().get(q + "&year=2031&country=NE").json()["total"], 2);  // a quota for Niger, or held in Niger
   EXPECT_EQ(admin().get(q + "&country=ne&action_type=expert_mission").json()["total"], 1);
+  // The quota's year follows its action's dates: moved to 2032, it leaves 2031 for Niger.
+  EXPECT_EQ(admin().get(q + "&year=2032&country=NE").json()["total"], 0);
+  auto current = admin().get(path(a)).json();
+  auto moved = admin().patch(path(a), {{"start_date", "2032-02-02"}, {"end_date", "2032-02-20"}}, if_match(current));
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(admin().get(q + "&year=2031&country=NE").json()["total"], 1);
+  EXPECT_EQ(admin().get(q + "&year=2032&country=NE").json()["total"], 1);
+  a = moved.json();
   auto open = admin().get(q + "&status=open");
   ASSERT_EQ(open.json()["total"], 1);
   EXPECT_EQ(open.json()["items"][0]["id"], a["id"]);
   EXPECT_FALSE(open.json()["items"][0].contains("sectors"));  // details stay on the detail
   auto sorted = admin().get(q + "&sort=start_date");
-  EXPECT_EQ(sorted.json()["items"][0]["start_date"], "2031-03-02");
+  EXPECT_EQ(sorted.json()["items"][0]["start_date"], "2031-05-01");
   auto bad = admin().get(q + "&status=finished&year=1800&sort=colour");
   ASSERT_EQ(bad.status, 422);
   EXPECT_EQ(bad.field_errors().size(), 3u) << bad.body;

@@ -235,6 +235,10 @@ Result<Action> apply(db::Connection& connection, const Action& before, const Act
   return record;
 }
 
+std::int64_t year_of(const std::string& date) {
+  return std::stoll(date.substr(0, 4));
+}
+
 // Rewrites the action's lists (sectors, funders, quotas, SDG targets, requests) from the record.
 void write_children(db::Connection& connection, const Action& a) {
   for (const char* table :
@@ -247,17 +251,14 @@ void write_children(db::Connection& connection, const Action& a) {
     connection.query("INSERT INTO action_funders (action_id, organisation_id, share) VALUES (?, ?, ?)",
                      db::Params(a.id, f.organisation_id, f.share));
   for (const auto& q : a.quotas)
-    connection.query("INSERT INTO action_quotas (action_id, country_code, seats) VALUES (?, ?, ?)",
-                     db::Params(a.id, q.country, q.seats));
+    connection.query("INSERT INTO action_quotas (action_id, country_code, seats, start_year) VALUES (?, ?, ?, ?)",
+                     db::Params(a.id, q.country, q.seats, year_of(a.start_date)));
   for (const auto& t : a.sdg_targets)
     connection.query("INSERT INTO action_sdg_targets (action_id, target_code) VALUES (?, ?)", db::Params(a.id, t));
   for (auto r : a.request_ids)
     connection.query("INSERT INTO action_requests (action_id, request_id) VALUES (?, ?)", db::Params(a.id, r));
 }
 
-std::int64_t year_of(const std::string& date) {
-  return std::stoll(date.substr(0, 4));
-}
 
 void append_scope(const accounts::Actor& actor, std::string& where, db::Params& params) {
   auto marks = [&](const auto& values) {
@@ -329,11 +330,15 @@ Result<Page<Action>> list(db::Connection& connection, const accounts::Actor& act
   equal("a.host_organisation_id", filter.host_organisation_id);
   equal("a.offer_id", filter.offer_id);
   if (filter.country) {
-    // The actions of a partner country: held there, or with a quota for it.
-    where +=
-        " AND (a.country_code = ? OR EXISTS (SELECT 1 FROM action_quotas q WHERE q.action_id = a.id AND "
-        "q.country_code = ?))";
+    // The actions of a partner country: held there, or with a quota for it (the quotas of the
+    // year only, from their index, when a year is asked: migration 0008).
+    where += " AND (a.country_code = ? OR a.id IN (SELECT q.action_id FROM action_quotas q WHERE q.country_code = ?";
     params.add(*filter.country).add(*filter.country);
+    if (filter.year) {
+      where += " AND q.start_year = ?";
+      params.add(*filter.year);
+    }
+    where += "))";
   }
   if (filter.text) append_text_filter(where, params, "a.search_key", *filter.text);
   append_scope(actor, where, params);

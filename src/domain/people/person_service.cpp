@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <regex>
 
 #include "core/clock.hpp"
@@ -264,46 +265,67 @@ Result<std::vector<Candidate>> duplicates(db::Connection& connection, const acco
   for (const auto& key : keys) params.add(key);
   params.add(exclude_id.value_or(0));
   // Blocking: only records sharing a pair of name skeletons are compared; a cap keeps a very
-  // common pair ("Mohamed Diallo") from turning one check into a scan.
-  auto rows = connection.query(
-      fmt::format("{} WHERE p.id IN (SELECT k.person_id FROM person_blocking_keys k WHERE k.block_key IN ({})) AND "
-                  "p.merged_into_id IS NULL AND p.id <> ? LIMIT 2000",
-                  kSelectPerson, fmt::join(marks, ", ")),
-      params);
-  auto reference_names = reference::names(connection);
-  for (const auto& row : rows.rows) {
-    Person other = person_from(row, *reference_names);
+  // common pair ("Mohamed Diallo") from turning one check into a scan. Only what the score needs
+  // is read for each; whole records only for the candidates kept.
+  std::string blocked = fmt::format(
+      "SELECT p.id, p.latin_name, p.arabic_name, p.birth_date, p.nationality FROM people p WHERE p.id IN "
+      "(SELECT k.person_id FROM person_blocking_keys k WHERE k.block_key IN ({})) AND p.merged_into_id IS NULL AND "
+      "p.id <> ?",
+      fmt::join(marks, ", "));
+  // Those born the same day first, whatever the cap leaves out: they are the likeliest.
+  std::vector<db::Row> compared;
+  std::set<std::int64_t> seen;
+  if (described.birth_date) {
+    db::Params same_day = params;
+    same_day.add(*described.birth_date);
+    for (auto& row : connection.query(blocked + " AND p.birth_date = ?", same_day).rows) {
+      seen.insert(row.integer(0));
+      compared.push_back(std::move(row));
+    }
+  }
+  for (auto& row : connection.query(blocked + " LIMIT 2000", params).rows)
+    if (!seen.contains(row.integer(0))) compared.push_back(std::move(row));
+  for (const auto& row : compared) {
+    auto latin = row.optional_text(1), arabic = row.optional_text(2), birth_date = row.optional_text(3),
+         nationality = row.optional_text(4);
     Candidate candidate;
-    candidate.name_score =
-        names::similarity(name, names::person_name(other.latin_name.value_or(""), other.arabic_name.value_or("")));
+    candidate.person.id = row.integer(0);
+    candidate.name_score = names::similarity(name, names::person_name(latin.value_or(""), arabic.value_or("")));
     double score = candidate.name_score;
     // Birth date and nationality confirm or contradict what the names suggest.
-    if (described.birth_date && other.birth_date) {
-      candidate.same_birth_date = *described.birth_date == *other.birth_date;
+    if (described.birth_date && birth_date) {
+      candidate.same_birth_date = *described.birth_date == *birth_date;
       if (candidate.same_birth_date)
         score += 0.05;
       else
-        score -= described.birth_date->substr(0, 4) == other.birth_date->substr(0, 4) ? 0.05 : 0.2;
+        score -= described.birth_date->substr(0, 4) == birth_date->substr(0, 4) ? 0.05 : 0.2;
     }
-    if (described.nationality && other.nationality) {
-      candidate.same_nationality = *described.nationality == *other.nationality;
+    if (described.nationality && nationality) {
+      candidate.same_nationality = *described.nationality == *nationality;
       if (!candidate.same_nationality) score -= 0.1;
     }
     candidate.score = std::clamp(score, 0.0, 1.0);
-    if (candidate.score < names::kPossibleDuplicate) continue;
-    // A scoped role learns only of records it may see.
+    if (candidate.score >= names::kPossibleDuplicate) candidates.push_back(std::move(candidate));
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return a.score != b.score ? a.score > b.score : a.person.id < b.person.id;
+  });
+  // The best ten the actor may see, as whole records (a scoped role learns only of those).
+  std::vector<Candidate> shown;
+  auto reference_names = reference::names(connection);
+  for (auto& candidate : candidates) {
+    if (shown.size() >= 10) break;
+    auto rows = connection.query(std::string(kSelectPerson) + " WHERE p.id = ?", db::Params(candidate.person.id));
+    if (rows.empty()) continue;
+    Person other = person_from(rows.front(), *reference_names);
     if (actor.role == accounts::Role::partner || actor.role == accounts::Role::host) {
       auto full = find(connection, other.id);
       if (!full || !can(actor, Operation::read, *full)) continue;
     }
     candidate.person = std::move(other);
-    candidates.push_back(std::move(candidate));
+    shown.push_back(std::move(candidate));
   }
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-    return a.score != b.score ? a.score > b.score : a.person.id < b.person.id;
-  });
-  if (candidates.size() > 10) candidates.resize(10);
-  return candidates;
+  return shown;
 }
 
 Result<Created> create(db::Connection& connection, const accounts::Actor& actor, const PersonDraft& draft) {
