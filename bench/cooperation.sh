@@ -68,20 +68,17 @@ echo "== $people people, $nominations nominations, $actions actions; server $bas
 # Person search: a sample of registered people, asked for as staff type them.
 sqlite3 -separator $'\t' "$db_file" \
   "SELECT COALESCE(latin_name, ''), COALESCE(arabic_name, '') FROM people WHERE id % 997 = 1 LIMIT 400" >"$work/names.tsv"
-awk -F'\t' '
-  function variant(s) {  # another spelling of the same name, as a registry meets it
-    s = tolower(s); gsub(/ou/, "u", s); gsub(/mm/, "m", s); gsub(/é|è/, "e", s); gsub(/ï/, "i", s); return s
-  }
-  {
-    n = split($1, w, " ")
-    kind = NR % 5
-    if (kind == 0 && $2 != "") print $2                                  # Arabic script
-    else if (kind == 1 && n >= 2) print variant($1)                      # another spelling
-    else if (kind == 2 && n >= 2) print w[n] " " w[1]                    # family name first
-    else if (kind == 3 && n >= 2) print w[1] " " substr(w[n], 1, 3)      # last word half typed
-    else if ($1 != "") print $1                                          # as registered
-    else print $2
-  }' "$work/names.tsv" >"$work/person-queries.txt"
+perl -CSD -Mutf8 -F'\t' -lane '
+  sub variant { my $s = lc shift; $s =~ s/ou/u/g; $s =~ s/mm/m/g; $s =~ tr/éèïë/eeie/; $s }  # another spelling
+  my ($latin, $arabic) = ($F[0] // "", $F[1] // "");
+  my @w = split / /, $latin;
+  my $kind = $. % 5;
+  if ($kind == 0 && $arabic ne "") { print $arabic }                          # Arabic script
+  elsif ($kind == 1 && @w >= 2) { print variant($latin) }                     # another spelling
+  elsif ($kind == 2 && @w >= 2) { print "$w[-1] $w[0]" }                      # family name first
+  elsif ($kind == 3 && @w >= 2) { print "$w[0] " . substr($w[-1], 0, 3) }     # last word half typed
+  elsif ($latin ne "") { print $latin }                                       # as registered
+  else { print $arabic }' "$work/names.tsv" >"$work/person-queries.txt"
 # Duplicate candidates: a new registration resembling a registered person (another spelling,
 # another birth date the same year), or a new name.
 sqlite3 -separator $'\t' "$db_file" \

@@ -180,10 +180,13 @@ Result<Page<Person>> list(db::Connection& connection, const accounts::Actor& act
     // their parameters are added.
     std::string on_words, on_person;
     if (filter.text && tokens.empty()) on_words += " AND 1=0";
+    // By pair, the few people found are each checked for the other words (their own handful of
+    // tokens); word by word, each word's people are listed from the token index.
     for (std::size_t i = by_pair ? 1 : 0; i + (by_pair ? 1 : 0) < tokens.size(); ++i) {
-      on_words += fmt::format(
-          " AND {} IN (SELECT t.person_id FROM person_name_tokens t WHERE t.token >= ? AND t.token < ?)",
-          by_pair ? "k.person_id" : "p.id");
+      on_words += by_pair ? " AND EXISTS (SELECT 1 FROM person_name_tokens t WHERE t.person_id = k.person_id AND "
+                            "t.token >= ? AND t.token < ?)"
+                          : " AND p.id IN (SELECT t.person_id FROM person_name_tokens t WHERE t.token >= ? AND "
+                            "t.token < ?)";
       params.add(tokens[i]).add(prefix_end(tokens[i]));
     }
     auto equal = [&](const char* column, const auto& value) {
