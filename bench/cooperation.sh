@@ -51,7 +51,8 @@ fi
 rm -f "$db_file" "$db_file-wal" "$db_file-shm"
 sqlite3 "$pristine" ".backup '$db_file'"
 database="sqlite:$db_file"
-token=$("$taawun" token create "bench-$(date +%s%N)" --database "$database" 2>/dev/null)
+"$taawun" migrate --database "$database" >/dev/null  # migrations newer than the pristine copy
+token=$("$taawun" token create "bench-$(date +%s%N)" --database "$database" 2>/dev/null | tail -1)
 
 log="$work/coop-server.log"
 "$taawun" serve --database "$database" --listen 127.0.0.1:0 >"$log" 2>&1 &
@@ -68,17 +69,21 @@ echo "== $people people, $nominations nominations, $actions actions; server $bas
 # Person search: a sample of registered people, asked for as staff type them.
 sqlite3 -separator $'\t' "$db_file" \
   "SELECT COALESCE(latin_name, ''), COALESCE(arabic_name, '') FROM people WHERE id % 997 = 1 LIMIT 400" >"$work/names.tsv"
+# Two kinds: a name of two words or more (as registered, another spelling, family name first,
+# last word half typed, Arabic script), and one word alone (a family name).
 perl -CSD -Mutf8 -F'\t' -lane '
   sub variant { my $s = lc shift; $s =~ s/ou/u/g; $s =~ s/mm/m/g; $s =~ tr/éèïë/eeie/; $s }  # another spelling
   my ($latin, $arabic) = ($F[0] // "", $F[1] // "");
   my @w = split / /, $latin;
+  next if @w < 2;
   my $kind = $. % 5;
-  if ($kind == 0 && $arabic ne "") { print $arabic }                          # Arabic script
-  elsif ($kind == 1 && @w >= 2) { print variant($latin) }                     # another spelling
-  elsif ($kind == 2 && @w >= 2) { print "$w[-1] $w[0]" }                      # family name first
-  elsif ($kind == 3 && @w >= 2) { print "$w[0] " . substr($w[-1], 0, 3) }     # last word half typed
-  elsif ($latin ne "") { print $latin }                                       # as registered
-  else { print $arabic }' "$work/names.tsv" >"$work/person-queries.txt"
+  if ($kind == 0 && $arabic =~ / /) { print $arabic }                       # Arabic script
+  elsif ($kind == 1) { print variant($latin) }                              # another spelling
+  elsif ($kind == 2) { print "$w[-1] $w[0]" }                               # family name first
+  elsif ($kind == 3) { print "$w[0] " . substr($w[-1], 0, 3) }              # last word half typed
+  else { print $latin }                                                     # as registered
+  print STDERR $w[-1] if $. % 4 == 0;                                       # one word alone
+  ' "$work/names.tsv" >"$work/person-queries.txt" 2>"$work/person-one-word.txt"
 # Duplicate candidates: a new registration resembling a registered person (another spelling,
 # another birth date the same year), or a new name.
 sqlite3 -separator $'\t' "$db_file" \
@@ -142,8 +147,10 @@ end
 EOF
 # Paths, percent-encoded by perl (perl-base is part of every Debian system).
 encode='sub enc { my $s = shift; $s =~ s/([^A-Za-z0-9\-._~])/sprintf("%%%02X", ord($1))/ge; $s }'
-perl -CS -ne "$encode"'; chomp; print "/api/v1/people?limit=20&q=", enc($_), "\n"' \
-  "$work/person-queries.txt" >"$work/person-paths.txt"
+for kind in queries one-word; do
+  perl -CS -ne "$encode"'; chomp; print "/api/v1/people?limit=20&q=", enc($_), "\n"' \
+    "$work/person-$kind.txt" >"$work/person-$kind-paths.txt"
+done
 # another spelling and another day of the same year: a likely duplicate the form must flag
 perl -CS -ne "$encode"'; chomp; my ($latin, $arabic, $birth, $nationality) = split /\t/, $_, -1;
   $latin =~ s/ou/u/g; $latin =~ s/Mohamed/Mohammed/g;
@@ -152,7 +159,7 @@ perl -CS -ne "$encode"'; chomp; my ($latin, $arabic, $birth, $nationality) = spl
         "&birth_date=$birth&nationality=$nationality\n"' "$work/duplicates.tsv" >"$work/duplicate-paths.txt"
 awk -F'\t' '{print "/api/v1/actions?year=" $1 "&country=" $2 "&limit=50"}' "$work/action-filters.tsv" \
   >"$work/action-paths.txt"
-for f in person-paths duplicate-paths action-paths; do
+for f in person-queries-paths person-one-word-paths duplicate-paths action-paths; do
   [ -s "$work/$f.txt" ] || { echo "could not build $f" >&2; exit 1; }
 done
 
@@ -171,17 +178,24 @@ measure() {  # measure NAME TARGET CONNECTIONS SCRIPT [ARGS...]
 }
 echo "/healthz" >"$work/healthz-paths.txt"
 measure "/healthz (baseline)" "—" "$connections" "$work/get-list.lua" "$work/healthz-paths.txt"
-measure "person search by name, either script, fuzzy ($(wc -l <"$work/person-paths.txt") queries)" \
-  "target p95 ≤ 20 ms" "$connections" "$work/get-list.lua" "$work/person-paths.txt"
-measure "person search, one connection" "target p95 ≤ 20 ms" 1 "$work/get-list.lua" "$work/person-paths.txt"
-measure "duplicate candidates for a new person" "target ≤ 50 ms" "$connections" "$work/get-list.lua" \
-  "$work/duplicate-paths.txt"
-measure "action list, year + country, 50 a page" "target p99 ≤ 10 ms" "$connections" "$work/get-list.lua" \
+measure "person search, a name of two words or more, either script, fuzzy ($(wc -l <"$work/person-queries-paths.txt") queries)" \
+  "target p95 ≤ 20 ms" 1 "$work/get-list.lua" "$work/person-queries-paths.txt"
+measure "same, $connections connections" "target p95 ≤ 20 ms" "$connections" "$work/get-list.lua" \
+  "$work/person-queries-paths.txt"
+measure "person search, one word alone (a family name, $(wc -l <"$work/person-one-word-paths.txt") queries)" \
+  "(no target of its own)" 1 "$work/get-list.lua" "$work/person-one-word-paths.txt"
+measure "duplicate candidates for a new person" "target ≤ 50 ms" 1 "$work/get-list.lua" "$work/duplicate-paths.txt"
+measure "same, $connections connections" "target ≤ 50 ms" "$connections" "$work/get-list.lua" "$work/duplicate-paths.txt"
+measure "action list, year + country, 50 a page" "target p99 ≤ 10 ms" 1 "$work/get-list.lua" "$work/action-paths.txt"
+measure "same, $connections connections" "target p99 ≤ 10 ms" "$connections" "$work/get-list.lua" \
   "$work/action-paths.txt"
-measure "nomination state change (SQLite)" "target ≥ 2,000/s" "$connections" "$work/move.lua" "$work/moves.txt" 2
+measure "nomination state change (SQLite), $connections connections" "target ≥ 2,000/s" "$connections" \
+  "$work/move.lua" "$work/moves.txt" 2
 
 # Bulk import: a realistic 10,000-row XLSX file into a new open action, three times (each into
-# its own action), timed by curl from the first byte sent to the last byte of the answer.
+# its own action), timed by curl from the first byte sent to the last byte of the answer. The
+# rows the checks question (a new name too close to a registered one) are left out, as the user
+# asks with mode=valid_only; every row is checked all the same.
 "$taawun" sample-import "$work/import-10000.xlsx" --rows 10000 --database "$database" >/dev/null
 auth=(-H "Authorization: Bearer $token")
 import_times=()
@@ -195,15 +209,16 @@ for run in 1 2 3; do
     "$base/api/v1/actions/$action/status" -d '{"status":"open"}' >/dev/null
   answer=$(curl -s "${auth[@]}" -o "$work/import-answer.json" -w '%{http_code} %{time_total}' \
     -H 'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' \
-    --data-binary "@$work/import-10000.xlsx" "$base/api/v1/actions/$action/nominations/import?mode=all")
+    --data-binary "@$work/import-10000.xlsx" "$base/api/v1/actions/$action/nominations/import?mode=valid_only")
   read -r status seconds <<<"$answer"
-  [ "$status" = 200 ] || { echo "import answered $status: $(head -c 600 "$work/import-answer.json")" >&2; exit 1; }
+  [ "$status" = 201 ] || { echo "import answered $status: $(head -c 600 "$work/import-answer.json")" >&2; exit 1; }
   import_times+=("$seconds")
 done
 imported=$(sqlite3 "$db_file" "SELECT COUNT(*) FROM nominations WHERE action_id = $action")
+rejected=$(sed -E 's/.*"rejected_rows":([0-9]+).*/\1/' "$work/import-answer.json")
 median=$(printf '%s\n' "${import_times[@]}" | sort -n | sed -n 2p)
 printf '| %s | 1 | — | %s s (median of %s) | — | — | 0; target ≤ 5 s |\n' \
-  "bulk import, 10,000-row XLSX ($imported nominations written, all checks)" "$median" "${import_times[*]}" |
+  "bulk import, 10,000-row XLSX (every row checked; $imported nominations written, $rejected rows questioned)" "$median" "${import_times[*]}" |
   tee -a "$results"
 
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""

@@ -687,7 +687,7 @@ spreadsheet::Table sample_nomination_file(db::Connection& connection, std::size_
     std::string family;
     do {
       family.clear();
-      for (int s = between(2, 3); s > 0; --s) family += kSyllables[random() % kSyllables.size()];
+      for (int s = 3; s > 0; --s) family += kSyllables[random() % kSyllables.size()];
       family[0] = static_cast<char>(family[0] - 'a' + 'A');
     } while (!used_names.insert(fmt::format("{} {}", given.latin, family)).second);
     set("latin_name", fmt::format("{} {}", given.latin, family));

@@ -310,8 +310,12 @@ Result<std::vector<Candidate>> duplicates(db::Connection& connection, const acco
     candidate.score = std::clamp(score, 0.0, 1.0);
     if (candidate.score >= names::kPossibleDuplicate) candidates.push_back(std::move(candidate));
   }
+  // Best first; of equal scores, the one born the same day (a namesake without a birth date
+  // scores as high, but is less likely the same person).
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-    return a.score != b.score ? a.score > b.score : a.person.id < b.person.id;
+    if (a.score != b.score) return a.score > b.score;
+    if (a.same_birth_date != b.same_birth_date) return a.same_birth_date;
+    return a.person.id < b.person.id;
   });
   // The best ten the actor may see, as whole records (a scoped role learns only of those).
   std::vector<Candidate> shown;
