@@ -195,7 +195,7 @@ Result<ImportReport> import_nominations(db::Connection& connection, const accoun
         // a likely match without a birth date to confirm it needs the user's word (person_id,
         // or new_person = yes).
         if (!yes(cell("new_person"))) {
-          auto candidates = people::duplicates(connection, actor, person, std::nullopt);
+          auto candidates = people::duplicates(connection, actor, person, std::nullopt, people::DuplicateCheck::best_only);
           if (candidates && !candidates->empty()) {
             const auto& best = candidates->front();
             if (best.same_birth_date && best.score >= names::kLikelyDuplicate) {

@@ -94,9 +94,13 @@ struct Created {
 Result<Created> create(db::Connection& connection, const accounts::Actor& actor, const PersonDraft& draft);
 Result<Person> update(db::Connection& connection, const accounts::Actor& actor, std::int64_t id,
                       std::int64_t expected_version, const PersonDraft& draft);
-// Records that may be the same person as the one described (exclude_id: the person itself).
+// Records that may be the same person as the one described (exclude_id: the person itself),
+// best first, at most ten. `best_only` (bulk import): only the best candidate, and a likely
+// match born the same day ends the search at once.
+enum class DuplicateCheck { all, best_only };
 Result<std::vector<Candidate>> duplicates(db::Connection& connection, const accounts::Actor& actor,
-                                          const Person& described, std::optional<std::int64_t> exclude_id);
+                                          const Person& described, std::optional<std::int64_t> exclude_id,
+                                          DuplicateCheck check = DuplicateCheck::all);
 // Merges `duplicate_id` into `survivor_id`: the duplicate stays, hidden from lists, with its own
 // nominations; the survivor's history shows both. survivor_version is the survivor's If-Match.
 Result<Person> merge(db::Connection& connection, const accounts::Actor& actor, std::int64_t survivor_id,

@@ -257,38 +257,16 @@ Result<Person> get(db::Connection& connection, const accounts::Actor& actor, std
 }
 
 Result<std::vector<Candidate>> duplicates(db::Connection& connection, const accounts::Actor& actor,
-                                          const Person& described, std::optional<std::int64_t> exclude_id) {
+                                          const Person& described, std::optional<std::int64_t> exclude_id,
+                                          DuplicateCheck check) {
   if (!can(actor, Operation::create)) return Error::of(ErrorCode::forbidden);
   auto name = names::person_name(described.latin_name.value_or(""), described.arabic_name.value_or(""));
   auto keys = names::blocking_keys(name);
   std::vector<Candidate> candidates;
   if (keys.empty()) return candidates;
   std::vector<std::string> marks(keys.size(), "?");
-  db::Params params;
-  for (const auto& key : keys) params.add(key);
-  params.add(exclude_id.value_or(0));
-  // Blocking: only records sharing a pair of name skeletons are compared; a cap keeps a very
-  // common pair ("Mohamed Diallo") from turning one check into a scan. Only what the score needs
-  // is read for each; whole records only for the candidates kept.
-  std::string blocked = fmt::format(
-      "SELECT p.id, p.latin_name, p.arabic_name, p.birth_date, p.nationality FROM people p WHERE p.id IN "
-      "(SELECT k.person_id FROM person_blocking_keys k WHERE k.block_key IN ({})) AND p.merged_into_id IS NULL AND "
-      "p.id <> ?",
-      fmt::join(marks, ", "));
-  // Those born the same day first, whatever the cap leaves out: they are the likeliest.
-  std::vector<db::Row> compared;
-  std::set<std::int64_t> seen;
-  if (described.birth_date) {
-    db::Params same_day = params;
-    same_day.add(*described.birth_date);
-    for (auto& row : connection.query(blocked + " AND p.birth_date = ?", same_day).rows) {
-      seen.insert(row.integer(0));
-      compared.push_back(std::move(row));
-    }
-  }
-  for (auto& row : connection.query(blocked + " LIMIT 2000", params).rows)
-    if (!seen.contains(row.integer(0))) compared.push_back(std::move(row));
-  for (const auto& row : compared) {
+  std::string columns = "SELECT p.id, p.latin_name, p.arabic_name, p.birth_date, p.nationality FROM people p";
+  auto score = [&](const db::Row& row) {
     auto latin = row.optional_text(1), arabic = row.optional_text(2), birth_date = row.optional_text(3),
          nationality = row.optional_text(4);
     Candidate candidate;
@@ -309,6 +287,42 @@ Result<std::vector<Candidate>> duplicates(db::Connection& connection, const acco
     }
     candidate.score = std::clamp(score, 0.0, 1.0);
     if (candidate.score >= names::kPossibleDuplicate) candidates.push_back(std::move(candidate));
+  };
+  // Those born the same day first, from the birth-date index (a few dozen people a day in a
+  // million), whatever the cap below leaves out: they are the likeliest.
+  std::set<std::int64_t> seen;
+  bool settled = false;
+  if (described.birth_date) {
+    db::Params params;
+    params.add(*described.birth_date).add(exclude_id.value_or(0));
+    for (const auto& key : keys) params.add(key);
+    auto rows = connection.query(
+        fmt::format("{} WHERE p.birth_date = ? AND p.merged_into_id IS NULL AND p.id <> ? AND EXISTS (SELECT 1 FROM "
+                    "person_blocking_keys k WHERE k.person_id = p.id AND k.block_key IN ({}))",
+                    columns, fmt::join(marks, ", ")),
+        params);
+    for (const auto& row : rows.rows) {
+      seen.insert(row.integer(0));
+      score(row);
+    }
+    settled = check == DuplicateCheck::best_only &&
+              std::any_of(candidates.begin(), candidates.end(),
+                          [](const Candidate& c) { return c.same_birth_date && c.score >= names::kLikelyDuplicate; });
+  }
+  // Blocking: only records sharing a pair of name skeletons are compared; a cap keeps a very
+  // common pair ("Mohamed Diallo") from turning one check into a scan. Only what the score needs
+  // is read for each; whole records only for the candidates kept.
+  if (!settled) {
+    db::Params params;
+    for (const auto& key : keys) params.add(key);
+    params.add(exclude_id.value_or(0));
+    auto rows = connection.query(
+        fmt::format("{} WHERE p.id IN (SELECT k.person_id FROM person_blocking_keys k WHERE k.block_key IN ({})) AND "
+                    "p.merged_into_id IS NULL AND p.id <> ? LIMIT 2000",
+                    columns, fmt::join(marks, ", ")),
+        params);
+    for (const auto& row : rows.rows)
+      if (!seen.contains(row.integer(0))) score(row);
   }
   // Best first; of equal scores, the one born the same day (a namesake without a birth date
   // scores as high, but is less likely the same person).
@@ -320,8 +334,9 @@ Result<std::vector<Candidate>> duplicates(db::Connection& connection, const acco
   // The best ten the actor may see, as whole records (a scoped role learns only of those).
   std::vector<Candidate> shown;
   auto reference_names = reference::names(connection);
+  std::size_t wanted = check == DuplicateCheck::best_only ? 1 : 10;
   for (auto& candidate : candidates) {
-    if (shown.size() >= 10) break;
+    if (shown.size() >= wanted) break;
     auto rows = connection.query(std::string(kSelectPerson) + " WHERE p.id = ?", db::Params(candidate.person.id));
     if (rows.empty()) continue;
     Person other = person_from(rows.front(), *reference_names);
