@@ -499,13 +499,13 @@ std::string search_pair(std::string_view first, std::string_view second) {
   return pair;
 }
 
-std::vector<std::string> search_tokens(std::string_view query) {
+std::vector<std::string> search_tokens(std::string_view query, bool keep_particles) {
   std::vector<NameToken> tokens = name_tokens(query);
   bool only_particles = std::all_of(tokens.begin(), tokens.end(), [](const NameToken& t) { return t.particle; });
   std::vector<std::string> skeletons;
   for (NameToken& token : tokens) {
     if (skeletons.size() >= text::kMaxSearchWords) break;
-    if ((token.particle && !only_particles) ||
+    if ((token.particle && !only_particles && !keep_particles) ||
         std::find(skeletons.begin(), skeletons.end(), token.skeleton) != skeletons.end())
       continue;
     skeletons.push_back(std::move(token.skeleton));

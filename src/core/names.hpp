@@ -65,7 +65,8 @@ std::vector<std::string> blocking_keys(const PersonName& name);
 // at most text::kMaxSearchWords; a person matches when the key contains " " + token for every
 // token (LIKE '% mhmd%': a word prefix, so a half-typed name still finds).
 std::string phonetic_key(const PersonName& name);
-std::vector<std::string> search_tokens(std::string_view query);
+// keep_particles: particles too (the pair index holds them, where "Zeinab Ben" is selective).
+std::vector<std::string> search_tokens(std::string_view query, bool keep_particles = false);
 
 // What the search index stores for one person: `tokens`, the distinct skeletons of every word of
 // both names (particles too), and `pairs`, each ordered pair of two distinct tokens joined by a

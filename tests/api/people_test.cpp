@@ -90,6 +90,10 @@ TEST_P(People, SearchFindsNamesInEitherScriptWithOrWithoutAccents) {
   }
   EXPECT_EQ(admin().get("/api/v1/people?q=" + url_encode("Youssouf Diallo " + name)).json()["total"], 0);
   EXPECT_EQ(admin().get("/api/v1/people?q=" + url_encode("Yusuf " + name)).json()["total"], 2);
+  // A particle narrows a name of several words ("Ould"), and alone finds nothing new.
+  auto with_particle = admin().get("/api/v1/people?q=" + url_encode("Yusuf Ould " + name));
+  ASSERT_EQ(with_particle.json()["total"], 1) << with_particle.body;
+  EXPECT_EQ(with_particle.json()["items"][0]["id"], arabic["person"]["id"]);
   // In name order, both ways, and by creation date (the pair index orders by the sort name).
   auto youssoufs = create({{"latin_name", "Youssef Abba " + name}, {"nationality", "ML"}});
   auto ascending = admin().get("/api/v1/people?sort=name&q=" + url_encode("Yusuf " + name));

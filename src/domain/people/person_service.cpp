@@ -165,10 +165,16 @@ Result<Page<Person>> list(db::Connection& connection, const accounts::Actor& act
   // name: the count, the order and the page come from the index, and only the page's people are
   // read. A first word still being typed finds nothing there, and the words are then matched
   // one by one against the registry, more slowly.
-  std::vector<std::string> tokens;
-  if (filter.text) tokens = names::search_tokens(*filter.text);
+  // Particles (ould, ben, el…) take part in the pair lookup, where they narrow it ("Zeinab Ben"),
+  // not word by word, where "ben" alone would begin too many words.
+  std::vector<std::string> words, pair_tokens;
+  if (filter.text) {
+    words = names::search_tokens(*filter.text);
+    pair_tokens = names::search_tokens(*filter.text, true);
+  }
   auto reference_names = reference::names(connection);
   auto search = [&](bool by_pair) -> Page<Person> {
+    const std::vector<std::string>& tokens = by_pair ? pair_tokens : words;
     db::Params params;
     std::string pair_range;
     if (by_pair) {
@@ -244,7 +250,7 @@ Result<Page<Person>> list(db::Connection& connection, const accounts::Actor& act
       if (auto at = by_id.find(id); at != by_id.end()) page.items.push_back(std::move(at->second));
     return page;
   };
-  if (tokens.size() >= 2)
+  if (pair_tokens.size() >= 2)
     if (auto page = search(true); page.total > 0) return page;
   return search(false);
 }
