@@ -486,8 +486,8 @@ void generate_cooperation_demo(db::Connection& connection, int scale, std::mt199
     }
     connection.bulk_insert("action_sectors", std::vector<std::string>{"action_id", "sector_code", "percentage"},
                            sector_rows);
-    connection.bulk_insert("action_quotas", std::vector<std::string>{"action_id", "country_code", "seats", "start_year"},
-                           quota_rows);
+    connection.bulk_insert("action_quotas",
+                           std::vector<std::string>{"action_id", "country_code", "seats", "start_year"}, quota_rows);
     connection.bulk_insert("action_funders", std::vector<std::string>{"action_id", "organisation_id", "share"},
                            funder_rows);
     sector_rows.clear();
@@ -648,8 +648,8 @@ spreadsheet::Table sample_nomination_file(db::Connection& connection, std::size_
   auto between = [&](int low, int high) { return low + static_cast<int>(random() % (high - low + 1)); };
   // Family names the demo registry does not use (syllables put together), so that new people
   // are new; every row still goes through the duplicate check against the whole registry.
-  constexpr std::array kSyllables = {"ba", "ko", "ma", "ndi", "ye", "sa", "tou", "ra", "ke", "la",
-                                     "mi", "nou", "di", "fa", "go", "zi", "bo", "ta", "wa", "ga"};
+  constexpr std::array kSyllables = {"ba", "ko",  "ma", "ndi", "ye", "sa", "tou", "ra", "ke", "la",
+                                     "mi", "nou", "di", "fa",  "go", "zi", "bo",  "ta", "wa", "ga"};
   spreadsheet::Table table;
   table.columns = nominations::import_template_columns();
   std::map<std::string, std::size_t> at;

@@ -1,5 +1,6 @@
 // CSV through core/csv, XLSX written with libxlsxwriter and read with minizip + expat (an XLSX
-// file is a zip of XML parts; we read the shared strings and the first worksheet only). ADR 0006 (docs/adr/0006-spreadsheets.md).
+// file is a zip of XML parts; we read the shared strings and the first worksheet only). ADR 0006
+// (docs/adr/0006-spreadsheets.md).
 #include "core/spreadsheet.hpp"
 
 #include <expat.h>

@@ -100,9 +100,10 @@ TEST_P(Exports, PeopleExportHasTheListsRowsAndReimportsAsNominations) {
 
 TEST_P(Exports, ActionsAndOrganisationsExportTheirListsFilters) {
   std::string title = "Hydrologie appliquée " + unique_name("");
-  auto first = create_action({{"title_fr", title + " A"},
-                              {"seats", 12},
-                              {"quotas", json::array({{{"country", "SN"}, {"seats", 5}}, {{"country", "ML"}, {"seats", 4}}})}});
+  auto first =
+      create_action({{"title_fr", title + " A"},
+                     {"seats", 12},
+                     {"quotas", json::array({{{"country", "SN"}, {"seats", 5}}, {{"country", "ML"}, {"seats", 4}}})}});
   create_action({{"title_fr", title + " B"}, {"start_date", "2031-05-04"}, {"end_date", "2031-05-09"}});
   auto actions = exported(admin(), "/api/v1/actions/export?sort=title&q=" + url_encode(title));
   ASSERT_EQ(actions.rows.size(), 2u);

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "core/spreadsheet.hpp"
 #include "core/language.hpp"
+#include "core/spreadsheet.hpp"
 #include "db/database.hpp"
 #include "domain/accounts/actor.hpp"
 #include "domain/drafts.hpp"

@@ -8,11 +8,11 @@ namespace taawun::actions {
 
 spreadsheet::Table export_table(const std::vector<Action>& listed, Language language) {
   spreadsheet::Table table;
-  table.columns = {"action_id", "title_fr",   "title_ar", "title_en",   "action_type", "type_name",
-                   "domain",    "domain_name", "modality", "status",     "start_date",  "end_date",
-                   "city",      "country",    "language", "seats",      "filled",      "quotas",
-                   "programme_id", "offer_id", "host_organisation_id", "host",        "estimated_cost",
-                   "actual_cost", "currency", "created_at", "updated_at"};
+  table.columns = {
+      "action_id",   "title_fr",       "title_ar",    "title_en",   "action_type",  "type_name", "domain",
+      "domain_name", "modality",       "status",      "start_date", "end_date",     "city",      "country",
+      "language",    "seats",          "filled",      "quotas",     "programme_id", "offer_id",  "host_organisation_id",
+      "host",        "estimated_cost", "actual_cost", "currency",   "created_at",   "updated_at"};
   auto text = [](const std::optional<std::string>& value) { return value.value_or(""); };
   auto number = [](const std::optional<std::int64_t>& value) { return value ? std::to_string(*value) : ""; };
   for (const Action& a : listed) {

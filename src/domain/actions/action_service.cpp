@@ -259,7 +259,6 @@ void write_children(db::Connection& connection, const Action& a) {
     connection.query("INSERT INTO action_requests (action_id, request_id) VALUES (?, ?)", db::Params(a.id, r));
 }
 
-
 void append_scope(const accounts::Actor& actor, std::string& where, db::Params& params) {
   auto marks = [&](const auto& values) {
     std::vector<std::string> out;

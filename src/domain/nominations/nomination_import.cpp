@@ -27,16 +27,9 @@ const std::vector<std::string> kTemplate = {"person_id",       "latin_name",  "a
                                             "passport_expiry", "note",        "new_person"};
 // Columns an export adds for reading (the nominations export, and the people export, which can
 // be sent back as a nomination file); an import ignores them.
-const std::set<std::string> kInformational = {"nomination_id",
-                                              "state",
-                                              "action_id",
-                                              "action_title",
-                                              "country_name",
-                                              "employer_organisation_id",
-                                              "employer",
-                                              "expert",
-                                              "created_at",
-                                              "updated_at"};
+const std::set<std::string> kInformational = {
+    "nomination_id", "state",  "action_id",  "action_title", "country_name", "employer_organisation_id",
+    "employer",      "expert", "created_at", "updated_at"};
 constexpr std::size_t kMaxRows = 20'000;
 
 std::string cell_at(const std::vector<std::string>& row, const std::map<std::string, std::size_t>& index,
@@ -195,7 +188,8 @@ Result<ImportReport> import_nominations(db::Connection& connection, const accoun
         // a likely match without a birth date to confirm it needs the user's word (person_id,
         // or new_person = yes).
         if (!yes(cell("new_person"))) {
-          auto candidates = people::duplicates(connection, actor, person, std::nullopt, people::DuplicateCheck::best_only);
+          auto candidates =
+              people::duplicates(connection, actor, person, std::nullopt, people::DuplicateCheck::best_only);
           if (candidates && !candidates->empty()) {
             const auto& best = candidates->front();
             if (best.same_birth_date && best.score >= names::kLikelyDuplicate) {

@@ -5,17 +5,24 @@
 
 namespace taawun::people {
 
-spreadsheet::Table export_table(const std::vector<Person>& listed, const accounts::Actor& actor,
-                                Language language) {
+spreadsheet::Table export_table(const std::vector<Person>& listed, const accounts::Actor& actor, Language language) {
   spreadsheet::Table table;
-  table.columns = {"person_id",       "latin_name",
-                   "arabic_name",     "sex",
-                   "birth_date",      "nationality",
-                   "category",        "position",
-                   "email",           "phone",
-                   "passport_number", "passport_expiry",
-                   "employer_organisation_id", "employer",
-                   "expert",          "created_at",
+  table.columns = {"person_id",
+                   "latin_name",
+                   "arabic_name",
+                   "sex",
+                   "birth_date",
+                   "nationality",
+                   "category",
+                   "position",
+                   "email",
+                   "phone",
+                   "passport_number",
+                   "passport_expiry",
+                   "employer_organisation_id",
+                   "employer",
+                   "expert",
+                   "created_at",
                    "updated_at"};
   auto text = [](const std::optional<std::string>& value) { return value.value_or(""); };
   for (const Person& p : listed) {

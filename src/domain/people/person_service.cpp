@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <regex>
+#include <set>
 
 #include "core/clock.hpp"
 #include "core/names.hpp"
@@ -224,8 +224,7 @@ Result<Page<Person>> list(db::Connection& connection, const accounts::Actor& act
     std::string from = on_person.empty() && by_name ? " FROM person_name_pairs k"
                                                     : " FROM person_name_pairs k JOIN people p ON p.id = k.person_id";
     std::string where = pair_range + on_words + on_person;
-    page.total =
-        connection.query("SELECT COUNT(DISTINCT k.person_id)" + from + where, params).front().integer(0);
+    page.total = connection.query("SELECT COUNT(DISTINCT k.person_id)" + from + where, params).front().integer(0);
     if (page.total == 0 || filter.page.offset >= page.total) return page;
     params.add(filter.page.limit).add(filter.page.offset);
     std::string page_order = by_name ? fmt::format("MIN(k.sort_name) {0}, k.person_id {0}", direction) : order;
@@ -239,8 +238,8 @@ Result<Page<Person>> list(db::Connection& connection, const accounts::Actor& act
       id_params.add(row.integer(0));
     }
     std::vector<std::string> marks(ids.size(), "?");
-    auto rows = connection.query(fmt::format("{} WHERE p.id IN ({})", kSelectPerson, fmt::join(marks, ", ")),
-                                 id_params);
+    auto rows =
+        connection.query(fmt::format("{} WHERE p.id IN ({})", kSelectPerson, fmt::join(marks, ", ")), id_params);
     std::map<std::int64_t, Person> by_id;
     for (const auto& row : rows.rows) {
       Person person = person_from(row, *reference_names);

@@ -15,6 +15,8 @@ Response file_response(Context& context, const spreadsheet::Table& table, std::s
   return response;
 }
 
-std::string file_format(QueryReader& query) { return query.choice("format", {"csv", "xlsx"}, "xlsx"); }
+std::string file_format(QueryReader& query) {
+  return query.choice("format", {"csv", "xlsx"}, "xlsx");
+}
 
 }  // namespace taawun::http
