@@ -12,15 +12,7 @@ using nlohmann::json;
 class Exports : public ApiTest {
  protected:
   std::string id_of(const json& record) { return std::to_string(record["id"].get<int>()); }
-  // A family name of this test only (see people_test.cpp for why letters, not digits).
-  std::string family() {
-    std::string name = "Xe";
-    for (char c : unique_name("")) {
-      name += c >= '0' && c <= '9' ? "bdfgklmnpt"[c - '0'] : 'r';
-      name += 'e';
-    }
-    return name + "z";
-  }
+  std::string family() { return unique_family("Xe", 'e'); }
   json person(json body) {
     auto reply = admin().post("/api/v1/people", body);
     if (reply.status != 201) throw std::runtime_error("could not create a person: " + reply.body);

@@ -21,15 +21,7 @@ class NominationImport : public ApiTest {
   int nominations_of(const json& action) {
     return admin().get("/api/v1/nominations?action_id=" + id_of(action)).json()["total"].get<int>();
   }
-  // A family name of this test only (see people_test.cpp for why letters, not digits).
-  std::string family() {
-    std::string name = "Ko";
-    for (char c : unique_name("")) {
-      name += c >= '0' && c <= '9' ? "bdfgklmnpt"[c - '0'] : 'r';
-      name += 'o';
-    }
-    return name + "z";
-  }
+  std::string family() { return unique_family("Ko", 'o'); }
   std::vector<std::string> fields(const Reply& reply) {
     std::vector<std::string> out;
     for (const auto& e : reply.json()["errors"])

@@ -59,4 +59,13 @@ nlohmann::json ApiTest::move_action(const nlohmann::json& action, std::initializ
   return current;
 }
 
+std::string ApiTest::unique_family(const std::string& start, char vowel) {
+  std::string name = start;
+  for (char c : unique_name("")) {
+    name += c >= '0' && c <= '9' ? "bdfgklmnpt"[c - '0'] : 'r';
+    name += vowel;
+  }
+  return name + "z";
+}
+
 }  // namespace taawun::testing

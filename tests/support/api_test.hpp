@@ -22,6 +22,11 @@ class ApiTest : public ::testing::TestWithParam<Backend> {
   nlohmann::json create_action(const nlohmann::json& overrides = nlohmann::json::object());
   // Moves an action along its statuses as admin (each step with the current ETag).
   nlohmann::json move_action(const nlohmann::json& action, std::initializer_list<const char*> statuses);
+  // A family name no other test uses, so that searches and duplicate checks see only this test's
+  // people: `start`, then each character of a unique marker as a consonant the phonetic skeleton
+  // keeps (names::name_tokens) followed by `vowel`, and a final z (used nowhere else) so that no
+  // such name begins another.
+  std::string unique_family(const std::string& start, char vowel);
 };
 
 inline std::string param_name(const ::testing::TestParamInfo<Backend>& info) {

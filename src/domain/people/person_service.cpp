@@ -147,6 +147,9 @@ Result<Person> prepare(db::Connection& connection, const accounts::Actor& actor,
   return apply(connection, actor, Person{}, draft);
 }
 
+// Above this many people for one word, a page is found by walking the registry in name order.
+constexpr std::int64_t kManyMatches = 2000;
+
 Result<Page<Person>> list(db::Connection& connection, const accounts::Actor& actor, const PersonFilter& filter) {
   if (!can(actor, Operation::read)) return Error::of(ErrorCode::forbidden);
   std::string field = filter.sort.starts_with('-') ? filter.sort.substr(1) : filter.sort;
@@ -208,6 +211,38 @@ Result<Page<Person>> list(db::Connection& connection, const accounts::Actor& act
     append_scope(actor, on_person, params);
 
     Page<Person> page;
+    if (!by_pair && tokens.size() == 1 && on_person.empty() && field == "name") {
+      // One word, no filter: counted from the token index alone (it holds living records only;
+      // a person counts once even with two words that the prefix begins). When many match
+      // ("Mohamed": 93,000 in a million), the page walks the registry in name order and stops
+      // at the page's end; when few do, they are read from the index and sorted.
+      db::Params range;
+      range.add(tokens.front()).add(prefix_end(tokens.front()));
+      auto bounds = connection.query(
+          "SELECT MIN(t.token), MAX(t.token) FROM person_name_tokens t WHERE t.token >= ? AND t.token < ?", range);
+      if (bounds.empty() || !bounds.front().optional_text(0)) return page;
+      bool one_token = bounds.front().optional_text(0) == bounds.front().optional_text(1);
+      page.total = connection
+                       .query(fmt::format("SELECT COUNT({}t.person_id) FROM person_name_tokens t WHERE t.token >= ? "
+                                          "AND t.token < ?",
+                                          one_token ? "" : "DISTINCT "),
+                              range)
+                       .front()
+                       .integer(0);
+      if (page.total == 0 || filter.page.offset >= page.total) return page;
+      bool many = page.total > kManyMatches;
+      range.add(filter.page.limit).add(filter.page.offset);
+      auto rows = connection.query(
+          fmt::format("{} WHERE {} ORDER BY {} LIMIT ? OFFSET ?", kSelectPerson,
+                      many ? "p.merged_into_id IS NULL AND EXISTS (SELECT 1 FROM person_name_tokens t WHERE "
+                             "t.person_id = p.id AND t.token >= ? AND t.token < ?)"
+                           : "+p.merged_into_id IS NULL AND p.id IN (SELECT t.person_id FROM person_name_tokens t "
+                             "WHERE t.token >= ? AND t.token < ?)",
+                      order),
+          range);
+      for (const auto& row : rows.rows) page.items.push_back(person_from(row, *reference_names));
+      return page;
+    }
     if (!by_pair) {
       std::string where = " WHERE p.merged_into_id IS NULL" + on_words + on_person;
       page.total = connection.query("SELECT COUNT(*) FROM people p" + where, params).front().integer(0);
@@ -386,7 +421,7 @@ Result<Person> update(db::Connection& connection, const accounts::Actor& actor, 
   if (changed.affected == 0) return Error::of(ErrorCode::precondition_failed);
   if (record.latin_name != current.latin_name || record.arabic_name != current.arabic_name) {
     write_name_index(connection, id, record.latin_name, record.arabic_name, sort_name_of(record));
-    if (current.merged_into_id) remove_name_pairs(connection, id);
+    if (current.merged_into_id) remove_search_index(connection, id);
   }
   Person updated = *find(connection, id);
   audit::record(connection, actor, "update", "person", std::to_string(id), snapshot_json(current),
@@ -413,7 +448,7 @@ Result<Person> merge(db::Connection& connection, const accounts::Actor& actor, s
   std::string now = clock::now_iso8601();
   connection.query("UPDATE people SET merged_into_id = ?, version = version + 1, updated_at = ? WHERE id = ?",
                    db::Params(survivor_id, now, duplicate_id));
-  remove_name_pairs(connection, duplicate_id);
+  remove_search_index(connection, duplicate_id);
   connection.query("UPDATE people SET version = version + 1, updated_at = ? WHERE id = ?",
                    db::Params(now, survivor_id));
   connection.query("INSERT INTO person_merges (survivor_id, merged_id, merged_at, merged_by) VALUES (?, ?, ?, ?)",

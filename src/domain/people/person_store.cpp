@@ -96,7 +96,8 @@ void write_name_index(db::Connection& connection, std::int64_t id, const std::op
     connection.query("INSERT INTO person_blocking_keys (block_key, person_id) VALUES (?, ?)", db::Params(key, id));
 }
 
-void remove_name_pairs(db::Connection& connection, std::int64_t id) {
+void remove_search_index(db::Connection& connection, std::int64_t id) {
+  connection.query("DELETE FROM person_name_tokens WHERE person_id = ?", db::Params(id));
   connection.query("DELETE FROM person_name_pairs WHERE person_id = ?", db::Params(id));
 }
 
