@@ -117,6 +117,51 @@ TEST_P(Exports, ActionsAndOrganisationsExportTheirListsFilters) {
   EXPECT_EQ(cell(organisations, 0, "archived"), "no");
 }
 
+TEST_P(Exports, CatalogueListsExportTheirRows) {
+  std::string marker = unique_name("Catalogue");
+  auto created = [&](const std::string& path, const json& body) {
+    auto reply = admin().post(path, body);
+    if (reply.status != 201) throw std::runtime_error("could not create " + path + ": " + reply.body);
+    return reply.json();
+  };
+  auto programme = created("/api/v1/programmes", {{"kind", "country_programme"},
+                                                  {"title_fr", "Programme " + marker},
+                                                  {"country", "SN"},
+                                                  {"start_year", 2024},
+                                                  {"agreement_number", "AC-2024-17"}});
+  auto programmes = exported(admin(), "/api/v1/programmes/export?q=" + url_encode(marker));
+  ASSERT_EQ(programmes.rows.size(), 1u);
+  EXPECT_EQ(cell(programmes, 0, "programme_id"), id_of(programme));
+  EXPECT_EQ(cell(programmes, 0, "country_name"), "Sénégal");
+  EXPECT_EQ(cell(programmes, 0, "agreement_number"), "AC-2024-17");
+
+  auto host = create_organisation({{"kind", "10"}, {"name_fr", "Institut " + marker}, {"country", "MA"}});
+  auto offer = created("/api/v1/offers", {{"host_organisation_id", host["id"]},
+                                          {"action_type", "short_training"},
+                                          {"domain", "health"},
+                                          {"title_fr", "Épidémiologie " + marker},
+                                          {"seats_per_year", 12}});
+  auto offers = exported(admin(), "/api/v1/offers/export?q=" + url_encode(marker));
+  ASSERT_EQ(offers.rows.size(), 1u);
+  EXPECT_EQ(cell(offers, 0, "offer_id"), id_of(offer));
+  EXPECT_EQ(cell(offers, 0, "host"), "Institut " + marker);
+  EXPECT_EQ(cell(offers, 0, "seats_per_year"), "12");
+
+  auto request = created("/api/v1/requests", {{"country", "ML"},
+                                              {"domain", "health"},
+                                              {"title", "Demande " + marker},
+                                              {"people_count", 20},
+                                              {"priority", "high"},
+                                              {"channel", "embassy"},
+                                              {"received_on", "2025-11-02"}});
+  auto requests = exported(admin(), "/api/v1/requests/export?q=" + url_encode(marker) + "&country=ML");
+  ASSERT_EQ(requests.rows.size(), 1u);
+  EXPECT_EQ(cell(requests, 0, "request_id"), id_of(request));
+  EXPECT_EQ(cell(requests, 0, "people_count"), "20");
+  EXPECT_EQ(cell(requests, 0, "status"), "received");
+  EXPECT_EQ(exported(admin(), "/api/v1/requests/export?q=" + url_encode(marker) + "&country=SN").rows.size(), 0u);
+}
+
 TEST_P(Exports, BadFormatsAndForbiddenRolesAreRefused) {
   auto bad = admin().get("/api/v1/people/export?format=pdf");
   EXPECT_EQ(bad.status, 422) << bad.body;

@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "core/language.hpp"
+#include "core/spreadsheet.hpp"
 #include "db/database.hpp"
 #include "domain/accounts/actor.hpp"
 #include "domain/drafts.hpp"
@@ -68,6 +69,9 @@ bool can(const accounts::Actor& actor, Action action, std::int64_t host_organisa
 
 // --- use cases ---
 Result<Page<Offer>> list(db::Connection& connection, const accounts::Actor& actor, const OfferFilter& filter);
+// A list as a spreadsheet, one row an offer (the long descriptions left out, as on list items).
+inline constexpr std::int64_t kMaxExportRows = 100'000;
+spreadsheet::Table export_table(const std::vector<Offer>& offers, Language language);
 Result<Offer> get(db::Connection& connection, const accounts::Actor& actor, std::int64_t id);
 Result<Offer> create(db::Connection& connection, const accounts::Actor& actor, const OfferDraft& draft);
 Result<Offer> update(db::Connection& connection, const accounts::Actor& actor, std::int64_t id,

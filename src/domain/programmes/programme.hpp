@@ -12,6 +12,7 @@
 
 #include "core/error.hpp"
 #include "core/language.hpp"
+#include "core/spreadsheet.hpp"
 #include "db/database.hpp"
 #include "domain/accounts/actor.hpp"
 #include "domain/drafts.hpp"
@@ -65,6 +66,9 @@ Scope visible_scope(const accounts::Actor& actor);
 
 // --- use cases ---
 Result<Page<Programme>> list(db::Connection& connection, const accounts::Actor& actor, const ProgrammeFilter& filter);
+// A list as a spreadsheet, one row a programme.
+inline constexpr std::int64_t kMaxExportRows = 100'000;
+spreadsheet::Table export_table(const std::vector<Programme>& programmes, Language language);
 Result<Programme> get(db::Connection& connection, const accounts::Actor& actor, std::int64_t id);
 Result<Programme> create(db::Connection& connection, const accounts::Actor& actor, const ProgrammeDraft& draft);
 Result<Programme> update(db::Connection& connection, const accounts::Actor& actor, std::int64_t id,

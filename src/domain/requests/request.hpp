@@ -12,6 +12,7 @@
 
 #include "core/error.hpp"
 #include "core/language.hpp"
+#include "core/spreadsheet.hpp"
 #include "db/database.hpp"
 #include "domain/accounts/actor.hpp"
 #include "domain/drafts.hpp"
@@ -104,6 +105,9 @@ Scope visible_scope(const accounts::Actor& actor);
 // --- use cases ---
 Result<Page<CooperationRequest>> list(db::Connection& connection, const accounts::Actor& actor,
                                       const RequestFilter& filter);
+// A list as a spreadsheet, one row a request.
+inline constexpr std::int64_t kMaxExportRows = 100'000;
+spreadsheet::Table export_table(const std::vector<CooperationRequest>& requests, Language language);
 Result<CooperationRequest> get(db::Connection& connection, const accounts::Actor& actor, std::int64_t id);
 Result<CooperationRequest> create(db::Connection& connection, const accounts::Actor& actor, const RequestDraft& draft);
 // Changes fields and moves the status (only along next_statuses).

@@ -25,14 +25,17 @@ Result<Response> list_action_types(Context&);
 Result<Response> list_cooperation_domains(Context&);
 // catalogue: programmes, offers, requests
 Result<Response> list_programmes(Context&);
+Result<Response> export_programmes(Context&);
 Result<Response> get_programme(Context&);
 Result<Response> create_programme(Context&);
 Result<Response> update_programme(Context&);
 Result<Response> list_offers(Context&);
+Result<Response> export_offers(Context&);
 Result<Response> get_offer(Context&);
 Result<Response> create_offer(Context&);
 Result<Response> update_offer(Context&);
 Result<Response> list_requests(Context&);
+Result<Response> export_requests(Context&);
 Result<Response> get_request(Context&);
 Result<Response> create_request(Context&);
 Result<Response> update_request(Context&);

@@ -1,4 +1,5 @@
 #include "domain/offers/offer.hpp"
+#include "http/handlers/files.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/handlers/offer_json.hpp"
 #include "http/handlers/render.hpp"
@@ -76,10 +77,7 @@ Result<off::OfferDraft> read_draft(Context& context) {
   return draft;
 }
 
-}  // namespace
-
-Result<Response> list_offers(Context& context) {
-  QueryReader query(context);
+off::OfferFilter read_offer_filter(QueryReader& query) {
   off::OfferFilter filter;
   filter.text = query.text("q");
   filter.host_organisation_id = query.integer("host", 1, INT64_MAX);
@@ -92,12 +90,31 @@ Result<Response> list_offers(Context& context) {
   else if (active == "all")
     filter.active = off::OfferFilter::Active::all;
   filter.sort = query.sort("title");
+  return filter;
+}
+
+}  // namespace
+
+Result<Response> list_offers(Context& context) {
+  QueryReader query(context);
+  auto filter = read_offer_filter(query);
   filter.page = query.page();
   TAAWUN_CHECK(query.status());
   TAAWUN_TRY(page, off::list(context.db(), context.actor(), filter));
   return json_response(context, bhttp::status::ok, page_json(page, [&](JsonWriter& json, const off::Offer& o) {
                          write_offer(json, o, context.language);
                        }));
+}
+
+// The list's filters and order, every row (up to kMaxExportRows), as CSV or XLSX.
+Result<Response> export_offers(Context& context) {
+  QueryReader query(context);
+  auto filter = read_offer_filter(query);
+  auto format = file_format(query);
+  filter.page.limit = off::kMaxExportRows;
+  TAAWUN_CHECK(query.status());
+  TAAWUN_TRY(page, off::list(context.db(), context.actor(), filter));
+  return file_response(context, off::export_table(page.items, context.language), format, "taawun-offers");
 }
 
 Result<Response> get_offer(Context& context) {

@@ -1,4 +1,5 @@
 #include "domain/programmes/programme.hpp"
+#include "http/handlers/files.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/handlers/render.hpp"
 #include "http/input.hpp"
@@ -64,22 +65,38 @@ Result<prog::ProgrammeDraft> read_draft(Context& context) {
   return draft;
 }
 
-}  // namespace
-
-Result<Response> list_programmes(Context& context) {
-  QueryReader query(context);
+prog::ProgrammeFilter read_programme_filter(QueryReader& query) {
   prog::ProgrammeFilter filter;
   filter.text = query.text("q");
   filter.kind = query.text("kind", 50);
   filter.country = upper_cased(query.text("country", 2));
   filter.year = query.integer("year", prog::kFirstYear, prog::kLastYear);
   filter.sort = query.sort("title");
+  return filter;
+}
+
+}  // namespace
+
+Result<Response> list_programmes(Context& context) {
+  QueryReader query(context);
+  auto filter = read_programme_filter(query);
   filter.page = query.page();
   TAAWUN_CHECK(query.status());
   TAAWUN_TRY(page, prog::list(context.db(), context.actor(), filter));
   return json_response(context, bhttp::status::ok, page_json(page, [&](JsonWriter& json, const prog::Programme& p) {
                          write_programme(json, p, context.language);
                        }));
+}
+
+// The list's filters and order, every row (up to kMaxExportRows), as CSV or XLSX.
+Result<Response> export_programmes(Context& context) {
+  QueryReader query(context);
+  auto filter = read_programme_filter(query);
+  auto format = file_format(query);
+  filter.page.limit = prog::kMaxExportRows;
+  TAAWUN_CHECK(query.status());
+  TAAWUN_TRY(page, prog::list(context.db(), context.actor(), filter));
+  return file_response(context, prog::export_table(page.items, context.language), format, "taawun-programmes");
 }
 
 Result<Response> get_programme(Context& context) {

@@ -1,4 +1,5 @@
 #include "domain/requests/request.hpp"
+#include "http/handlers/files.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/handlers/offer_json.hpp"
 #include "http/handlers/render.hpp"
@@ -89,10 +90,7 @@ Result<req::RequestDraft> read_draft(Context& context) {
   return draft;
 }
 
-}  // namespace
-
-Result<Response> list_requests(Context& context) {
-  QueryReader query(context);
+req::RequestFilter read_request_filter(QueryReader& query) {
   req::RequestFilter filter;
   filter.text = query.text("q");
   filter.country = upper_cased(query.text("country", 2));
@@ -103,6 +101,14 @@ Result<Response> list_requests(Context& context) {
   filter.channel = query.text("channel", 50);
   filter.requesting_organisation_id = query.integer("requesting_organisation_id", 1, INT64_MAX);
   filter.sort = query.sort("-received_on");
+  return filter;
+}
+
+}  // namespace
+
+Result<Response> list_requests(Context& context) {
+  QueryReader query(context);
+  auto filter = read_request_filter(query);
   filter.page = query.page();
   TAAWUN_CHECK(query.status());
   TAAWUN_TRY(page, req::list(context.db(), context.actor(), filter));
@@ -110,6 +116,17 @@ Result<Response> list_requests(Context& context) {
                        page_json(page, [&](JsonWriter& json, const req::CooperationRequest& r) {
                          write_request(json, r, context.language);
                        }));
+}
+
+// The list's filters and order, every row (up to kMaxExportRows), as CSV or XLSX.
+Result<Response> export_requests(Context& context) {
+  QueryReader query(context);
+  auto filter = read_request_filter(query);
+  auto format = file_format(query);
+  filter.page.limit = req::kMaxExportRows;
+  TAAWUN_CHECK(query.status());
+  TAAWUN_TRY(page, req::list(context.db(), context.actor(), filter));
+  return file_response(context, req::export_table(page.items, context.language), format, "taawun-requests");
 }
 
 Result<Response> get_request(Context& context) {
