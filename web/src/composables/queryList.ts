@@ -22,6 +22,8 @@ export interface ListCardState {
   setSortBy: (value: SortItem[]) => void
   retry: () => void
   reset: () => void
+  /** The search, filters and order without paging: what an export of the list takes. */
+  criteria: Record<string, string | undefined>
 }
 
 export interface ListQuery extends Paging {
@@ -129,6 +131,11 @@ export function useQueryList<T, K extends string>(options: QueryListOptions<T, K
     setSortBy: (value: SortItem[]) => (sortBy.value = value),
     retry: () => void load(),
     reset: resetFilters,
+    criteria: {
+      q: debouncedSearch.value.trim() || undefined,
+      ...Object.fromEntries(names.map((name) => [name, filters[name] ?? undefined])),
+      sort: sort.value,
+    },
   }))
 
   return { ...list, card, search, debouncedSearch, filters, sortBy, sort, filtered, resetFilters }

@@ -42,6 +42,8 @@ const ar: Messages = {
     chooseLanguage: 'اختيار اللغة',
   },
   common: {
+    export: 'تصدير',
+    exportAs: { xlsx: 'مصنف Excel ‏(XLSX)', csv: 'نص CSV' },
     save: 'حفظ',
     cancel: 'إلغاء',
     close: 'إغلاق',

@@ -41,6 +41,8 @@ const en: Messages = {
     chooseLanguage: 'Choose the language',
   },
   common: {
+    export: 'Export',
+    exportAs: { xlsx: 'Excel workbook (XLSX)', csv: 'CSV text' },
     save: 'Save',
     cancel: 'Cancel',
     close: 'Close',

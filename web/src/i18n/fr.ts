@@ -42,6 +42,8 @@ const fr = {
     chooseLanguage: 'Choisir la langue',
   },
   common: {
+    export: 'Exporter',
+    exportAs: { xlsx: 'Classeur Excel (XLSX)', csv: 'Texte CSV' },
     save: 'Enregistrer',
     cancel: 'Annuler',
     close: 'Fermer',
