@@ -66,7 +66,10 @@ async function newPage(options = {}) {
   page.setDefaultTimeout(kActionTimeoutMs)
   page.setDefaultNavigationTimeout(kActionTimeoutMs)
   const consoleErrors = []
-  page.on('pageerror', (error) => consoleErrors.push(String(error)))
+  // With the page's address and the first frames of the stack, so that a rare error can be traced.
+  page.on('pageerror', (error) =>
+    consoleErrors.push(`${page.url()}: ${String(error)} ${(error.stack ?? '').split('\n').slice(1, 4).join(' | ')}`),
+  )
   return { context, page, consoleErrors }
 }
 
