@@ -17,6 +17,18 @@ struct Table {
   std::vector<std::vector<std::string>> rows;  // each as long as columns
 };
 
+// A cell from a record's field: an absent value is an empty cell; a flag is "yes" or "no" (the
+// words the import reads back, see nominations' `yes`).
+inline std::string cell(const std::optional<std::string>& value) {
+  return value.value_or("");
+}
+inline std::string cell(const std::optional<std::int64_t>& value) {
+  return value ? std::to_string(*value) : std::string();
+}
+inline std::string cell(bool flag) {
+  return flag ? "yes" : "no";
+}
+
 // RFC 4180, UTF-8 with a byte-order mark (so Excel reads accents and Arabic), CRLF line ends.
 // A cell starting with = or @ gets a leading apostrophe so that no spreadsheet runs it as a
 // formula; read_csv takes it off again.

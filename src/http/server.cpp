@@ -65,12 +65,19 @@ class Connection : public std::enable_shared_from_this<Connection> {
     beast::http::async_read_header(
         stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code error, std::size_t) {
           if (error) return self->on_read(error);
-          std::string_view target = self->parser_->get().target();
-          target = target.substr(0, target.find('?'));
-          if (target.ends_with("/import")) self->parser_->body_limit(self->state_.app.config().upload_limit);
+          self->parser_->body_limit(self->body_limit());
           beast::http::async_read(self->stream_, self->buffer_, *self->parser_,
                                   [self](beast::error_code error, std::size_t) { self->on_read(error); });
         });
+  }
+
+  // The body limit of the request whose header was read: file uploads (paths ending in
+  // /import) get the upload limit, every other request the JSON body limit.
+  std::size_t body_limit() const {
+    std::string_view target = parser_->get().target();
+    target = target.substr(0, target.find('?'));
+    bool upload = target.ends_with("/import");
+    return upload ? state_.app.config().upload_limit : state_.app.config().body_limit;
   }
 
   void on_read(beast::error_code error) {
@@ -81,12 +88,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
       // The body is not read to its end: answer and close rather than resynchronise.
       Request header_only;
       header_only.base() = parser_->get().base();
-      auto response = problem_response(
-          header_only, request_language(header_only, ""),
-          Error::of(ErrorCode::payload_too_large, "",
-                    {{"max", std::to_string(parser_->get().target().find("/import") != std::string_view::npos
-                                                ? state_.app.config().upload_limit
-                                                : state_.app.config().body_limit)}}));
+      auto response =
+          problem_response(header_only, request_language(header_only, ""),
+                           Error::of(ErrorCode::payload_too_large, "", {{"max", std::to_string(body_limit())}}));
       response.keep_alive(false);
       return write(std::move(response), true);
     }

@@ -47,6 +47,16 @@ TEST_P(People, CreateProposesLikelyDuplicatesAcrossSpellingsAndScripts) {
 
   auto other = create({{"latin_name", "Aminata " + name}, {"nationality", "ML"}});
   EXPECT_EQ(other["possible_duplicates"].size(), 0u) << other.dump();
+
+  // A partner focal point learns only of the candidates it may read: its own nationals.
+  auto malian = create({{"latin_name", "Mohamed Ould " + name}, {"nationality", "ML"}});
+  Client mali = signed_in("partner", {{"countries", {"ML"}}});
+  auto scoped = mali.get("/api/v1/people/duplicates?latin_name=" + url_encode("Mohamed Ould " + name));
+  ASSERT_EQ(scoped.status, 200) << scoped.body;
+  ASSERT_EQ(scoped.json()["total"], 1) << scoped.body;
+  EXPECT_EQ(scoped.json()["items"][0]["person"]["id"], malian["person"]["id"]);
+  EXPECT_EQ(admin().get("/api/v1/people/duplicates?latin_name=" + url_encode("Mohamed Ould " + name)).json()["total"],
+            3);
 }
 
 TEST_P(People, SearchFindsNamesInEitherScriptWithOrWithoutAccents) {

@@ -13,15 +13,13 @@ spreadsheet::Table export_table(const std::vector<Action>& listed, Language lang
       "domain_name", "modality",       "status",      "start_date", "end_date",     "city",      "country",
       "language",    "seats",          "filled",      "quotas",     "programme_id", "offer_id",  "host_organisation_id",
       "host",        "estimated_cost", "actual_cost", "currency",   "created_at",   "updated_at"};
-  auto text = [](const std::optional<std::string>& value) { return value.value_or(""); };
-  auto number = [](const std::optional<std::int64_t>& value) { return value ? std::to_string(*value) : ""; };
   for (const Action& a : listed) {
     std::vector<std::string> quotas;
     for (const auto& quota : a.quotas) quotas.push_back(fmt::format("{}:{}", quota.country, quota.seats));
     table.rows.push_back({std::to_string(a.id),
-                          text(a.title_fr),
-                          text(a.title_ar),
-                          text(a.title_en),
+                          spreadsheet::cell(a.title_fr),
+                          spreadsheet::cell(a.title_ar),
+                          spreadsheet::cell(a.title_en),
                           a.action_type,
                           a.type_name.in(language),
                           a.domain,
@@ -30,19 +28,19 @@ spreadsheet::Table export_table(const std::vector<Action>& listed, Language lang
                           a.status,
                           a.start_date,
                           a.end_date,
-                          text(a.city),
+                          spreadsheet::cell(a.city),
                           a.country_code,
-                          text(a.language),
+                          spreadsheet::cell(a.language),
                           std::to_string(a.seats),
                           std::to_string(a.filled),
                           fmt::format("{}", fmt::join(quotas, " ")),
-                          number(a.programme_id),
-                          number(a.offer_id),
-                          number(a.host_organisation_id),
+                          spreadsheet::cell(a.programme_id),
+                          spreadsheet::cell(a.offer_id),
+                          spreadsheet::cell(a.host_organisation_id),
                           a.host_name.in(language),
-                          number(a.estimated_cost),
-                          number(a.actual_cost),
-                          text(a.currency),
+                          spreadsheet::cell(a.estimated_cost),
+                          spreadsheet::cell(a.actual_cost),
+                          spreadsheet::cell(a.currency),
                           a.created_at,
                           a.updated_at});
   }

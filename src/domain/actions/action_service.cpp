@@ -315,14 +315,17 @@ Result<Page<Action>> list(db::Connection& connection, const accounts::Actor& act
   else
     return Error::validation({{"sort", "invalid_choice", {{"choices", "start_date, title, updated_at"}}}});
 
-  std::string where = " WHERE 1=1";
+  // The year's condition comes first, on its own: the page may read it differently from the count
+  // (see below). The other conditions follow, their parameters in the same order.
+  std::string year = filter.year ? " AND a.start_year = ?" : "";
+  std::string where;
   db::Params params;
+  if (filter.year) params.add(*filter.year);
   auto equal = [&](const char* column, const auto& value) {
     if (!value) return;
     where += fmt::format(" AND {} = ?", column);
     params.add(*value);
   };
-  equal("a.start_year", filter.year);
   equal("a.action_type", filter.action_type);
   equal("a.domain", filter.domain);
   equal("a.status", filter.status);
@@ -345,16 +348,15 @@ Result<Page<Action>> list(db::Connection& connection, const accounts::Actor& act
   append_scope(actor, where, params);
 
   Page<Action> page;
-  page.total = connection.query("SELECT COUNT(*) FROM actions a" + where, params).front().integer(0);
+  page.total = connection.query("SELECT COUNT(*) FROM actions a WHERE 1=1" + year + where, params).front().integer(0);
   if (page.total == 0 || filter.page.offset >= page.total) return page;
   params.add(filter.page.limit).add(filter.page.offset);
   // A country with few actions that year: walking the year's actions in date order would read
   // thousands to find them; reading them from the country's indexes and sorting the few is
   // cheaper (unary + keeps SQLite's planner off the year index; PostgreSQL plans by itself).
-  if (filter.country && filter.year && page.total <= kFewActions)
-    where.replace(where.find(" AND a.start_year = ?"), std::string_view(" AND a.start_year = ?").size(),
-                  " AND +a.start_year = ?");
-  auto rows = connection.query(fmt::format("{}{} ORDER BY {} LIMIT ? OFFSET ?", kSelectAction, where, order), params);
+  if (filter.country && filter.year && page.total <= kFewActions) year = " AND +a.start_year = ?";
+  auto rows = connection.query(
+      fmt::format("{} WHERE 1=1{}{} ORDER BY {} LIMIT ? OFFSET ?", kSelectAction, year, where, order), params);
   auto names = reference::names(connection);
   page.items.reserve(rows.rows.size());
   for (const auto& row : rows.rows) {

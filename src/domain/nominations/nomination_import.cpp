@@ -277,13 +277,13 @@ spreadsheet::Table export_table(const std::vector<Nomination>& nominations, db::
     auto person = people::find(connection, n.person_id);
     if (!person) continue;
     bool passport = people::can_see_passport(actor, *person);
-    auto text = [](const std::optional<std::string>& value) { return value.value_or(""); };
-    table.rows.push_back({std::to_string(person->id), text(person->latin_name), text(person->arabic_name),
-                          text(person->sex), text(person->birth_date), text(person->nationality), n.country_code,
-                          person->category, text(person->position), text(person->email), text(person->phone),
-                          passport ? text(person->passport_number) : "", passport ? text(person->passport_expiry) : "",
-                          text(n.note), "", std::to_string(n.id), n.state, std::to_string(n.action_id),
-                          n.action_title.in(actor.language)});
+    table.rows.push_back(
+        {std::to_string(person->id), spreadsheet::cell(person->latin_name), spreadsheet::cell(person->arabic_name),
+         spreadsheet::cell(person->sex), spreadsheet::cell(person->birth_date), spreadsheet::cell(person->nationality),
+         n.country_code, person->category, spreadsheet::cell(person->position), spreadsheet::cell(person->email),
+         spreadsheet::cell(person->phone), passport ? spreadsheet::cell(person->passport_number) : "",
+         passport ? spreadsheet::cell(person->passport_expiry) : "", spreadsheet::cell(n.note), "",
+         std::to_string(n.id), n.state, std::to_string(n.action_id), n.action_title.in(actor.language)});
   }
   return table;
 }

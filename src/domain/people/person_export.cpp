@@ -24,15 +24,15 @@ spreadsheet::Table export_table(const std::vector<Person>& listed, const account
                    "expert",
                    "created_at",
                    "updated_at"};
-  auto text = [](const std::optional<std::string>& value) { return value.value_or(""); };
   for (const Person& p : listed) {
     bool passport = can_see_passport(actor, p);
-    table.rows.push_back({std::to_string(p.id), text(p.latin_name), text(p.arabic_name), text(p.sex),
-                          text(p.birth_date), text(p.nationality), p.category, text(p.position), text(p.email),
-                          text(p.phone), passport ? text(p.passport_number) : "",
-                          passport ? text(p.passport_expiry) : "",
-                          p.employer_organisation_id ? std::to_string(*p.employer_organisation_id) : "",
-                          p.employer_name.in(language), p.expert ? "yes" : "no", p.created_at, p.updated_at});
+    table.rows.push_back({std::to_string(p.id), spreadsheet::cell(p.latin_name), spreadsheet::cell(p.arabic_name),
+                          spreadsheet::cell(p.sex), spreadsheet::cell(p.birth_date), spreadsheet::cell(p.nationality),
+                          p.category, spreadsheet::cell(p.position), spreadsheet::cell(p.email),
+                          spreadsheet::cell(p.phone), passport ? spreadsheet::cell(p.passport_number) : "",
+                          passport ? spreadsheet::cell(p.passport_expiry) : "",
+                          spreadsheet::cell(p.employer_organisation_id), p.employer_name.in(language),
+                          spreadsheet::cell(p.expert), p.created_at, p.updated_at});
   }
   return table;
 }

@@ -2,7 +2,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 #include <regex>
 #include <set>
 
@@ -267,21 +266,8 @@ Result<Page<Person>> list(db::Connection& connection, const accounts::Actor& act
                                               where, by_name ? "k.person_id" : "k.person_id, p.id", page_order),
                                   params);
     std::vector<std::int64_t> ids;
-    db::Params id_params;
-    for (const auto& row : found.rows) {
-      ids.push_back(row.integer(0));
-      id_params.add(row.integer(0));
-    }
-    std::vector<std::string> marks(ids.size(), "?");
-    auto rows =
-        connection.query(fmt::format("{} WHERE p.id IN ({})", kSelectPerson, fmt::join(marks, ", ")), id_params);
-    std::map<std::int64_t, Person> by_id;
-    for (const auto& row : rows.rows) {
-      Person person = person_from(row, *reference_names);
-      by_id.emplace(person.id, std::move(person));
-    }
-    for (auto id : ids)
-      if (auto at = by_id.find(id); at != by_id.end()) page.items.push_back(std::move(at->second));
+    for (const auto& row : found.rows) ids.push_back(row.integer(0));
+    page.items = read_people(connection, ids);
     return page;
   };
   if (pair_tokens.size() >= 2)
@@ -371,21 +357,27 @@ Result<std::vector<Candidate>> duplicates(db::Connection& connection, const acco
     if (a.same_birth_date != b.same_birth_date) return a.same_birth_date;
     return a.person.id < b.person.id;
   });
-  // The best ten the actor may see, as whole records (a scoped role learns only of those).
+  // The best ten the actor may see, as whole records read a batch at a time (a scoped role
+  // learns only of those it may read, so a batch may leave room for the next).
   std::vector<Candidate> shown;
-  auto reference_names = reference::names(connection);
   std::size_t wanted = check == DuplicateCheck::best_only ? 1 : 10;
-  for (auto& candidate : candidates) {
-    if (shown.size() >= wanted) break;
-    auto rows = connection.query(std::string(kSelectPerson) + " WHERE p.id = ?", db::Params(candidate.person.id));
-    if (rows.empty()) continue;
-    Person other = person_from(rows.front(), *reference_names);
-    if (actor.role == accounts::Role::partner || actor.role == accounts::Role::host) {
-      auto full = find(connection, other.id);
-      if (!full || !can(actor, Operation::read, *full)) continue;
+  bool scoped = actor.role == accounts::Role::partner || actor.role == accounts::Role::host;
+  for (std::size_t next = 0; next < candidates.size() && shown.size() < wanted;) {
+    std::size_t end = std::min(candidates.size(), next + (wanted - shown.size()));
+    std::vector<std::int64_t> ids;
+    for (std::size_t i = next; i < end; ++i) ids.push_back(candidates[i].person.id);
+    auto people = read_people(connection, ids);  // in the candidates' order, a vanished one left out
+    auto person = people.begin();
+    for (; next < end; ++next) {
+      if (person == people.end() || person->id != candidates[next].person.id) continue;
+      Person& record = *person++;
+      if (scoped) {
+        auto full = find(connection, record.id);
+        if (!full || !can(actor, Operation::read, *full)) continue;
+      }
+      candidates[next].person = std::move(record);
+      shown.push_back(std::move(candidates[next]));
     }
-    candidate.person = std::move(other);
-    shown.push_back(std::move(candidate));
   }
   return shown;
 }

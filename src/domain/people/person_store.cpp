@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -71,6 +72,24 @@ std::optional<Person> find(db::Connection& connection, std::int64_t id) {
            .rows)
     person.host_organisations.push_back(row.integer(0));
   return person;
+}
+
+std::vector<Person> read_people(db::Connection& connection, const std::vector<std::int64_t>& ids) {
+  std::vector<Person> people;
+  if (ids.empty()) return people;
+  db::Params params;
+  for (auto id : ids) params.add(id);
+  std::vector<std::string> marks(ids.size(), "?");
+  auto rows = connection.query(fmt::format("{} WHERE p.id IN ({})", kSelectPerson, fmt::join(marks, ", ")), params);
+  auto names = reference::names(connection);
+  std::map<std::int64_t, Person> by_id;
+  for (const auto& row : rows.rows) {
+    Person person = person_from(row, *names);
+    by_id.emplace(person.id, std::move(person));
+  }
+  for (auto id : ids)
+    if (auto at = by_id.find(id); at != by_id.end()) people.push_back(std::move(at->second));
+  return people;
 }
 
 std::vector<std::int64_t> history_ids(db::Connection& connection, std::int64_t id) {

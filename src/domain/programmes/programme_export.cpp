@@ -20,13 +20,13 @@ spreadsheet::Table export_table(const std::vector<Programme>& listed, Language l
                    "commission_session",
                    "created_at",
                    "updated_at"};
-  auto text = [](const std::optional<std::string>& value) { return value.value_or(""); };
-  auto number = [](const std::optional<std::int64_t>& value) { return value ? std::to_string(*value) : ""; };
   for (const Programme& p : listed)
-    table.rows.push_back({std::to_string(p.id), p.kind, text(p.title_fr), text(p.title_ar), text(p.title_en),
-                          text(p.country_code), p.country_name.in(language), number(p.funder_organisation_id),
-                          p.funder_name.in(language), number(p.start_year), number(p.end_year),
-                          text(p.agreement_number), text(p.commission_session), p.created_at, p.updated_at});
+    table.rows.push_back({std::to_string(p.id), p.kind, spreadsheet::cell(p.title_fr), spreadsheet::cell(p.title_ar),
+                          spreadsheet::cell(p.title_en), spreadsheet::cell(p.country_code), p.country_name.in(language),
+                          spreadsheet::cell(p.funder_organisation_id), p.funder_name.in(language),
+                          spreadsheet::cell(p.start_year), spreadsheet::cell(p.end_year),
+                          spreadsheet::cell(p.agreement_number), spreadsheet::cell(p.commission_session), p.created_at,
+                          p.updated_at});
   return table;
 }
 

@@ -24,13 +24,12 @@ spreadsheet::Table export_table(const std::vector<CooperationRequest>& listed, L
                    "received_on",
                    "created_at",
                    "updated_at"};
-  auto text = [](const std::optional<std::string>& value) { return value.value_or(""); };
-  auto number = [](const std::optional<std::int64_t>& value) { return value ? std::to_string(*value) : ""; };
   for (const CooperationRequest& r : listed)
     table.rows.push_back({std::to_string(r.id), r.country_code, r.country_name.in(language),
-                          number(r.requesting_organisation_id), r.requesting_organisation_name.in(language), r.domain,
-                          r.domain_name.in(language), text(r.action_type), r.action_type_name.in(language), r.title,
-                          number(r.people_count), text(r.period_start), text(r.period_end), r.priority, r.channel,
+                          spreadsheet::cell(r.requesting_organisation_id), r.requesting_organisation_name.in(language),
+                          r.domain, r.domain_name.in(language), spreadsheet::cell(r.action_type),
+                          r.action_type_name.in(language), r.title, spreadsheet::cell(r.people_count),
+                          spreadsheet::cell(r.period_start), spreadsheet::cell(r.period_end), r.priority, r.channel,
                           r.status, r.received_on, r.created_at, r.updated_at});
   return table;
 }
