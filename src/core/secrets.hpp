@@ -17,6 +17,8 @@ std::string random_token();
 std::string random_characters(std::string_view alphabet, std::size_t count);
 // What the database keeps of a token: its BLAKE2b hash in hex. A stolen table gives no session.
 std::string token_digest(std::string_view token);
+// SHA-256 in hex, the digest people can check a downloaded file against (`sha256sum`).
+std::string sha256_hex(std::string_view bytes);
 bool constant_time_equal(std::string_view a, std::string_view b);
 
 }  // namespace taawun::secrets

@@ -32,6 +32,13 @@ std::string Row::text(std::size_t column) const {
   return {};
 }
 
+std::string Row::blob(std::size_t column) const {
+  const Value& v = values_.at(column);
+  if (auto* b = std::get_if<Blob>(&v)) return b->bytes;
+  if (auto* s = std::get_if<std::string>(&v)) return *s;
+  return {};
+}
+
 std::optional<std::string> Row::optional_text(std::size_t column) const {
   if (is_null(column)) return std::nullopt;
   return text(column);

@@ -18,7 +18,13 @@ namespace taawun::db {
 
 enum class Dialect { sqlite, postgres };
 
-using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
+// Binary content (a document's bytes): BLOB on SQLite, BYTEA on PostgreSQL. Text stays
+// std::string, so that a blob is never bound as text by mistake.
+struct Blob {
+  std::string bytes;
+};
+
+using Value = std::variant<std::monostate, std::int64_t, double, std::string, Blob>;
 
 // A database failure the caller did not prevent by validation: a constraint hit by a race,
 // a lost connection, a busy database. The HTTP layer turns it into 409 or 503, never a crash.
@@ -39,6 +45,7 @@ class Row {
   std::int64_t integer(std::size_t column) const;
   double real(std::size_t column) const;
   std::string text(std::size_t column) const;  // "" for NULL
+  std::string blob(std::size_t column) const;  // a Blob column's bytes; "" for NULL
   std::optional<std::string> optional_text(std::size_t column) const;
   std::optional<std::int64_t> optional_integer(std::size_t column) const;
   bool flag(std::size_t column) const { return integer(column) != 0; }
@@ -95,6 +102,10 @@ class Params {
   }
   Params& add(const char* v) {
     values_.emplace_back(std::string(v));
+    return *this;
+  }
+  Params& add(Blob v) {
+    values_.emplace_back(std::move(v));
     return *this;
   }
   Params& add(const Value& v) {

@@ -26,7 +26,7 @@ struct AppConfig {
   std::string static_dir;               // the built web front end (web/dist); empty: none
   bool secure_cookies = false;          // true when served over TLS (directly or behind a proxy)
   std::size_t body_limit = 1 << 20;     // bytes
-  std::size_t upload_limit = 16 << 20;  // bytes, for file uploads (routes ending in /import)
+  std::size_t upload_limit = 16 << 20;  // bytes, for file uploads (routes ending in /import or /documents)
   std::size_t blocking_threads = 2;     // for argon2id, off the I/O threads
 };
 

@@ -68,6 +68,10 @@ std::vector<Route> route_table() {
       {verb::post, "/api/v1/actions/{id}/status", h::change_action_status, signed_in, quick},
       {verb::post, "/api/v1/actions/{id}/nominations", h::create_nomination, signed_in, quick},
       {verb::post, "/api/v1/actions/{id}/nominations/import", h::import_nominations, signed_in, blocking},
+      {verb::get, "/api/v1/actions/{id}/documents", h::list_action_documents, signed_in, quick},
+      {verb::post, "/api/v1/actions/{id}/documents", h::add_action_document, signed_in, blocking},
+      {verb::get, "/api/v1/documents/{id}", h::download_document, signed_in, blocking},
+      {verb::delete_, "/api/v1/documents/{id}", h::delete_document, signed_in, quick},
       // people
       {verb::get, "/api/v1/people", h::list_people, signed_in, quick},
       {verb::post, "/api/v1/people", h::create_person, signed_in, quick},

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <array>
 #include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -10,6 +12,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <charconv>
+#include <chrono>
+#include <memory>
 #include <thread>
 
 namespace taawun::http {
@@ -58,25 +62,32 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void read() {
     if (state_.stopping) return close();
     parser_.emplace();
-    parser_->body_limit(state_.app.config().body_limit);
+    // The header first: a file upload may be larger than any JSON body. Beast compares a
+    // Content-Length with the limit as soon as the header is parsed, so the parser gets the
+    // larger of the two limits here and the request's own limit is applied once its target
+    // is known (the Content-Length by hand, a chunked body by the parser).
+    const auto& config = state_.app.config();
+    parser_->body_limit(std::max(config.body_limit, config.upload_limit));
     parser_->header_limit(16 * 1024);
     stream_.expires_after(state_.config.idle_timeout);
-    // The header first: a file upload (a bulk import) may be larger than any JSON body.
     beast::http::async_read_header(
         stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code error, std::size_t) {
           if (error) return self->on_read(error);
-          self->parser_->body_limit(self->body_limit());
+          std::size_t limit = self->body_limit();
+          if (auto length = self->parser_->content_length(); length && *length > limit)
+            return self->on_read(beast::http::error::body_limit);
+          self->parser_->body_limit(limit);
           beast::http::async_read(self->stream_, self->buffer_, *self->parser_,
                                   [self](beast::error_code error, std::size_t) { self->on_read(error); });
         });
   }
 
   // The body limit of the request whose header was read: file uploads (paths ending in
-  // /import) get the upload limit, every other request the JSON body limit.
+  // /import or /documents) get the upload limit, every other request the JSON body limit.
   std::size_t body_limit() const {
     std::string_view target = parser_->get().target();
     target = target.substr(0, target.find('?'));
-    bool upload = target.ends_with("/import");
+    bool upload = target.ends_with("/import") || target.ends_with("/documents");
     return upload ? state_.app.config().upload_limit : state_.app.config().body_limit;
   }
 
@@ -92,13 +103,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
           problem_response(header_only, request_language(header_only, ""),
                            Error::of(ErrorCode::payload_too_large, "", {{"max", std::to_string(body_limit())}}));
       response.keep_alive(false);
-      return write(std::move(response), true);
+      return write(std::move(response), Then::drain_and_close);
     }
     if (error) {
       Request empty;
       auto response = problem_response(empty, Language::fr, Error::of(ErrorCode::bad_request, "malformed_http"));
       response.keep_alive(false);
-      return write(std::move(response), true);
+      return write(std::move(response), Then::close);
     }
     ++state_.busy;
     Request request = parser_->release();
@@ -124,15 +135,34 @@ class Connection : public std::enable_shared_from_this<Connection> {
                              });
   }
 
-  void write(Response response, bool close_after) {
+  enum class Then { close, drain_and_close };
+  void write(Response response, Then then) {
     response.prepare_payload();
     auto shared = std::make_shared<Response>(std::move(response));
     stream_.expires_after(state_.config.idle_timeout);
     beast::http::async_write(stream_, *shared,
-                             [self = shared_from_this(), shared, close_after](beast::error_code error, std::size_t) {
-                               if (error || close_after) return self->close();
-                               self->read();
+                             [self = shared_from_this(), shared, then](beast::error_code error, std::size_t) {
+                               if (!error && then == Then::drain_and_close) return self->drain_then_close();
+                               self->close();
                              });
+  }
+
+  // A client refused for a body too large is usually still sending it. Closing at once would
+  // reset the connection, and a browser would report a network failure instead of the 413 it
+  // has not read yet. So the server stops sending, drops what still arrives for a few
+  // seconds (as web servers' "lingering close" does), then closes.
+  void drain_then_close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.expires_after(std::chrono::seconds(5));
+    drain(std::make_shared<std::array<char, 16 * 1024>>());
+  }
+  void drain(std::shared_ptr<std::array<char, 16 * 1024>> scratch) {
+    stream_.async_read_some(net::buffer(*scratch),
+                            [self = shared_from_this(), scratch](beast::error_code error, std::size_t) {
+                              if (error) return self->close();
+                              self->drain(scratch);
+                            });
   }
 
   void close() {

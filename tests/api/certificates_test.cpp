@@ -121,7 +121,8 @@ TEST_P(Certificates, IssuedOnceForACompletedNominationAndPrintedInFrenchAndArabi
   auto french = admin().get(base(p) + "/certificate.pdf?lang=fr");
   ASSERT_EQ(french.status, 200) << french.body;
   EXPECT_EQ(french.header("content-type"), "application/pdf");
-  EXPECT_EQ(french.header("content-disposition"), "attachment; filename=\"attestation-" + code + "-fr.pdf\"");
+  EXPECT_EQ(french.header("content-disposition"), "attachment; filename=\"attestation-" + code +
+                                                      "-fr.pdf\"; filename*=UTF-8''attestation-" + code + "-fr.pdf");
   EXPECT_TRUE(french.body.starts_with("%PDF-"));
   std::string text = words(pdf_text(french.body));
   EXPECT_NE(text.find("ATTESTATION DE PARTICIPATION"), std::string::npos) << text;
@@ -135,7 +136,8 @@ TEST_P(Certificates, IssuedOnceForACompletedNominationAndPrintedInFrenchAndArabi
 
   auto arabic = admin().get(base(p) + "/certificate.pdf?lang=ar");
   ASSERT_EQ(arabic.status, 200) << arabic.body;
-  EXPECT_EQ(arabic.header("content-disposition"), "attachment; filename=\"attestation-" + code + "-ar.pdf\"");
+  EXPECT_EQ(arabic.header("content-disposition"), "attachment; filename=\"attestation-" + code +
+                                                      "-ar.pdf\"; filename*=UTF-8''attestation-" + code + "-ar.pdf");
   for (bool raw : {false, true}) {
     std::string read = pdf_text(arabic.body, raw);
     std::string arabic_letters = letters(read);

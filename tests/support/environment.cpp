@@ -103,6 +103,13 @@ std::string unique_name(const std::string& prefix) {
   return prefix + std::to_string(getpid()) + "x" + std::to_string(++counter);
 }
 
+std::string work_file(const std::string& name, const std::string& content) {
+  fs::create_directories(kWork);
+  fs::path file = kWork / (unique_name("file") + "-" + name);
+  std::ofstream(file, std::ios::binary) << content;
+  return file.string();
+}
+
 std::string fresh_database_url(Backend backend) {
   std::lock_guard lock(environment_mutex);
   if (backend == Backend::postgres) {
@@ -121,7 +128,8 @@ CommandResult taawun(const std::vector<std::string>& args, const std::string& in
   return run_command(command, input);
 }
 
-Server::Server(std::string database_url) : database_url_(std::move(database_url)) {
+Server::Server(std::string database_url, std::vector<std::string> serve_options)
+    : database_url_(std::move(database_url)), serve_options_(std::move(serve_options)) {
   log_path_ = (kWork / (unique_name("server") + ".log")).string();
   auto created = taawun({"user", "add", "admin", "--role", "admin", "--password-stdin", "--database", database_url_},
                         std::string(kPassword) + "\n");
@@ -135,10 +143,10 @@ Server::~Server() {
 
 void Server::start() {
   std::size_t log_offset = fs::exists(log_path_) ? fs::file_size(log_path_) : 0;
-  process_ = std::make_unique<ChildProcess>(
-      std::vector<std::string>{TAAWUN_BINARY, "serve", "--database", database_url_, "--listen", "127.0.0.1:0", "--web",
-                               (kWork / "no-web").string()},
-      log_path_);
+  std::vector<std::string> command{TAAWUN_BINARY, "serve",       "--database", database_url_,
+                                   "--listen",    "127.0.0.1:0", "--web",      (kWork / "no-web").string()};
+  command.insert(command.end(), serve_options_.begin(), serve_options_.end());
+  process_ = std::make_unique<ChildProcess>(command, log_path_);
   // The server logs the port it bound: wait for that line of this start.
   static const std::regex kListening("listening on http://127\\.0\\.0\\.1:([0-9]+)");
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);

@@ -3,6 +3,7 @@
 // a throwaway PostgreSQL 15 cluster that the tests start under the build folder and stop.
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "support/process.hpp"
 
@@ -20,7 +21,8 @@ std::string fresh_database_url(Backend backend);
 // One running `taawun serve` on 127.0.0.1 and an ephemeral port, with an `admin` account.
 class Server {
  public:
-  explicit Server(std::string database_url);
+  // `serve_options` are added to `taawun serve` (e.g. {"--config", path}).
+  explicit Server(std::string database_url, std::vector<std::string> serve_options = {});
   ~Server();
   void start();                                         // (re)starts on the same database
   int stop(int signal_number, int timeout_ms = 30000);  // returns the exit code
@@ -30,6 +32,7 @@ class Server {
 
  private:
   std::string database_url_, log_path_;
+  std::vector<std::string> serve_options_;
   std::unique_ptr<ChildProcess> process_;
   unsigned short port_ = 0;
 };
@@ -41,5 +44,7 @@ Server& shared_server(Backend backend);
 CommandResult taawun(const std::vector<std::string>& args, const std::string& input = {});
 
 std::string unique_name(const std::string& prefix);
+// A new file under the tests' work folder holding `content`; returns its path.
+std::string work_file(const std::string& name, const std::string& content);
 
 }  // namespace taawun::testing

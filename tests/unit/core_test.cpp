@@ -85,6 +85,8 @@ TEST(DatabaseUrl, ParsesBothKinds) {
 TEST(Migrations, IdentityColumnsPerDialect) {
   EXPECT_NE(db::dialect_sql("id {{id}},", db::Dialect::sqlite).find("AUTOINCREMENT"), std::string::npos);
   EXPECT_NE(db::dialect_sql("id {{id}},", db::Dialect::postgres).find("IDENTITY"), std::string::npos);
+  EXPECT_EQ(db::dialect_sql("content {{blob}}, other {{blob}}", db::Dialect::postgres), "content BYTEA, other BYTEA");
+  EXPECT_EQ(db::dialect_sql("content {{blob}}", db::Dialect::sqlite), "content BLOB");
 }
 
 }  // namespace

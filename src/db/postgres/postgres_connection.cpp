@@ -9,7 +9,7 @@ namespace taawun::db {
 namespace {
 
 // Type OIDs from PostgreSQL's pg_type.dat; results come back as text and are typed here.
-constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701;
+constexpr Oid kBool = 16, kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701;
 
 // Our SQL uses `?` placeholders (SQLite's); PostgreSQL wants $1, $2 ... Quoted text is left alone.
 std::string number_placeholders(std::string_view sql) {
@@ -33,6 +33,23 @@ std::string number_placeholders(std::string_view sql) {
   return out;
 }
 
+// A bytea in text results is a backslash, "x", then two hex digits a byte (bytea_output = hex, the
+// default since PostgreSQL 9.0).
+std::string from_hex_bytea(std::string_view text) {
+  auto digit = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return 0;
+  };
+  if (text.starts_with("\\x")) text.remove_prefix(2);
+  std::string bytes;
+  bytes.reserve(text.size() / 2);
+  for (std::size_t i = 0; i + 1 < text.size(); i += 2)
+    bytes.push_back(static_cast<char>(digit(text[i]) * 16 + digit(text[i + 1])));
+  return bytes;
+}
+
 class PostgresConnection final : public Connection {
  public:
   explicit PostgresConnection(const std::string& conninfo) {
@@ -42,7 +59,7 @@ class PostgresConnection final : public Connection {
       PQfinish(handle_);
       throw Failure(Failure::Kind::connection, "cannot connect to PostgreSQL: " + message);
     }
-    execute_script("SET client_min_messages = warning; SET TIME ZONE 'UTC'");
+    execute_script("SET client_min_messages = warning; SET TIME ZONE 'UTC'; SET bytea_output = 'hex'");
   }
   ~PostgresConnection() override { PQfinish(handle_); }
 
@@ -53,6 +70,9 @@ class PostgresConnection final : public Connection {
     std::vector<std::string> texts;
     texts.reserve(params.size());
     std::vector<const char*> pointers;
+    // Values go as text, except blobs: those go in binary (format 1) with their length, so
+    // that bytes are neither escaped nor cut at a zero byte.
+    std::vector<int> lengths(params.size(), 0), formats(params.size(), 0);
     for (const Value& value : params.values()) {
       if (std::holds_alternative<std::monostate>(value)) {
         texts.emplace_back();
@@ -63,14 +83,18 @@ class PostgresConnection final : public Connection {
         texts.push_back(std::to_string(*i));
       else if (auto* d = std::get_if<double>(&value))
         texts.push_back(fmt::format("{}", *d));
-      else
+      else if (auto* b = std::get_if<Blob>(&value)) {
+        lengths[texts.size()] = static_cast<int>(b->bytes.size());
+        formats[texts.size()] = 1;
+        texts.push_back(b->bytes);
+      } else
         texts.push_back(std::get<std::string>(value));
       pointers.push_back(nullptr);  // set after texts stops growing
     }
     for (std::size_t i = 0; i < texts.size(); ++i)
-      if (!std::holds_alternative<std::monostate>(params.values()[i])) pointers[i] = texts[i].c_str();
-    PGresult* result =
-        PQexecPrepared(handle_, name.c_str(), static_cast<int>(pointers.size()), pointers.data(), nullptr, nullptr, 0);
+      if (!std::holds_alternative<std::monostate>(params.values()[i])) pointers[i] = texts[i].data();
+    PGresult* result = PQexecPrepared(handle_, name.c_str(), static_cast<int>(pointers.size()), pointers.data(),
+                                      lengths.data(), formats.data(), 0);
     return consume(result);
   }
 
@@ -196,6 +220,9 @@ class PostgresConnection final : public Connection {
           case kFloat4:
           case kFloat8:
             values.emplace_back(std::strtod(text, nullptr));
+            break;
+          case kBytea:
+            values.emplace_back(Blob{from_hex_bytea(std::string_view(text, length))});
             break;
           default:
             values.emplace_back(std::string(text, length));

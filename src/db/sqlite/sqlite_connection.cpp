@@ -64,6 +64,8 @@ class SqliteConnection final : public Connection {
         rc = sqlite3_bind_int64(statement, index, *i);
       else if (auto* d = std::get_if<double>(&value))
         rc = sqlite3_bind_double(statement, index, *d);
+      else if (auto* b = std::get_if<Blob>(&value))
+        rc = sqlite3_bind_blob64(statement, index, b->bytes.data(), b->bytes.size(), SQLITE_TRANSIENT);
       else {
         const auto& s = std::get<std::string>(value);
         rc = sqlite3_bind_text(statement, index, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
@@ -91,6 +93,11 @@ class SqliteConnection final : public Connection {
           case SQLITE_FLOAT:
             values.emplace_back(sqlite3_column_double(statement, c));
             break;
+          case SQLITE_BLOB: {
+            const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement, c));
+            values.emplace_back(Blob{std::string(bytes ? bytes : "", sqlite3_column_bytes(statement, c))});
+            break;
+          }
           default: {
             const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, c));
             values.emplace_back(std::string(text ? text : "", sqlite3_column_bytes(statement, c)));

@@ -1,4 +1,5 @@
 #include "domain/certificates/certificate.hpp"
+#include "http/handlers/files.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/input.hpp"
 #include "http/json_writer.hpp"
@@ -54,8 +55,7 @@ Result<Response> get_certificate_pdf(Context& context) {
   Language language = lang == "ar" ? Language::ar : Language::fr;
   TAAWUN_TRY(pdf, cert::render_pdf(certificate, language));
   Response response = text_response(context, bhttp::status::ok, std::move(pdf), "application/pdf");
-  response.set(bhttp::field::content_disposition,
-               "attachment; filename=\"attestation-" + certificate.code + "-" + lang + ".pdf\"");
+  response.set(bhttp::field::content_disposition, attachment("attestation-" + certificate.code + "-" + lang + ".pdf"));
   response.set(bhttp::field::content_language, lang);
   return response;
 }

@@ -85,6 +85,11 @@ Result<Response> verify_certificate(Context&);
 Result<Response> get_evaluation(Context&);
 Result<Response> put_evaluation(Context&);
 Result<Response> action_evaluations(Context&);
+// action documents
+Result<Response> list_action_documents(Context&);
+Result<Response> add_action_document(Context&);
+Result<Response> download_document(Context&);
+Result<Response> delete_document(Context&);
 Result<Response> list_follow_ups(Context&);
 Result<Response> create_follow_up(Context&);
 // users and tokens

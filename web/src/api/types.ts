@@ -70,6 +70,10 @@ export type EvaluationSummary = Schemas['EvaluationSummary']
 export type FollowUp = Schemas['FollowUp']
 export type FollowUpInput = Schemas['FollowUpInput']
 
+export type DocumentKind = Schemas['DocumentKind']
+export type DocumentAudience = Schemas['DocumentAudience']
+export type Document = Schemas['Document']
+
 export type User = Schemas['User']
 export type UserCreate = Schemas['UserCreate']
 export type UserPatch = Schemas['UserUpdate']
@@ -112,5 +116,7 @@ export const kOfferLanguages: readonly OfferLanguage[] = ['fr', 'ar', 'en', 'es'
 export const kRequestStatuses: readonly RequestStatus[] = ['received', 'under_study', 'matched', 'served', 'declined']
 export const kRequestPriorities: readonly RequestPriority[] = ['high', 'medium', 'low']
 export const kRequestChannels: readonly RequestChannel[] = ['embassy', 'joint_commission', 'partner_agency', 'direct', 'other']
+export const kDocumentKinds: readonly DocumentKind[] = ['programme', 'invitation', 'participant_list', 'attendance_sheet', 'report', 'agreement', 'invoice', 'photo', 'other']
+export const kDocumentAudiences: readonly DocumentAudience[] = ['staff', 'focal_points']
 
 export const kLanguages: readonly Language[] = ['fr', 'ar', 'en']

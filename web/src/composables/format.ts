@@ -26,6 +26,13 @@ export function formatDateTime(iso: string | null | undefined, language: string)
   return new Intl.DateTimeFormat(intlLocaleOf(language), { dateStyle: 'medium', timeStyle: 'short' }).format(date)
 }
 
+/** A file size in bytes, kilobytes or megabytes (of 1024), in the language's units ("12,3 ko", "3.5 MB"). */
+export function formatFileSize(bytes: number | null | undefined, language: string): string {
+  if (bytes === null || bytes === undefined || Number.isNaN(bytes)) return '—'
+  const [value, unit]: [number, string] = bytes < 1024 ? [bytes, 'byte'] : bytes < 1024 * 1024 ? [bytes / 1024, 'kilobyte'] : [bytes / (1024 * 1024), 'megabyte']
+  return new Intl.NumberFormat(intlLocaleOf(language), { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value)
+}
+
 export function useFormat() {
   const { locale } = useI18n()
   return {
@@ -33,5 +40,6 @@ export function useFormat() {
     number: (value: number | null | undefined) => formatNumber(value, locale.value),
     date: (iso: string | null | undefined) => formatDate(iso, locale.value),
     dateTime: (iso: string | null | undefined) => formatDateTime(iso, locale.value),
+    fileSize: (bytes: number | null | undefined) => formatFileSize(bytes, locale.value),
   }
 }

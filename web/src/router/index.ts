@@ -115,7 +115,8 @@ export const routes: RouteRecordRaw[] = [
   },
   {
     // The tabs of an action are child routes: each has its address and its lazy chunk, and the
-    // router (not the action screen) brings in the nominations area's board, logistics and costs.
+    // router (not the action screen) brings in the nominations area's board, logistics and costs,
+    // and the evaluations and documents areas' tabs.
     path: '/actions/:id(\\d+)',
     component: ActionDetail,
     props: true,
@@ -148,6 +149,8 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/features/evaluations/ActionEvaluationsTab.vue'),
         meta: { roles: kAreaRoles.evaluationSummary },
       },
+      // Every role that sees the action reads its documents (the API filters what focal points see).
+      { path: 'documents', name: 'action-documents', component: () => import('@/features/documents/ActionDocumentsTab.vue') },
     ],
   },
   {
