@@ -14,9 +14,11 @@
 #include "cli/demo.hpp"
 #include "core/clock.hpp"
 #include "core/names.hpp"
+#include "core/secrets.hpp"
 #include "core/spreadsheet.hpp"
 #include "core/text.hpp"
 #include "domain/actions/action.hpp"
+#include "domain/documents/document_store.hpp"
 #include "domain/nominations/nomination.hpp"
 #include "domain/people/person.hpp"
 
@@ -218,6 +220,51 @@ struct PersonSeed {
   std::string country;
   std::int64_t id = 0;
 };
+
+// A few documents on the latest actions, as staff would have filed them: each one's programme,
+// shared with the focal points, and for a completed action its list of participants (staff
+// only). Written through the documents store, bytes and SHA-256 included.
+void add_demo_documents(db::Connection& connection, const std::string& now) {
+  auto file = [&](std::int64_t action_id, const std::string& kind, const std::string& title,
+                  const std::string& file_name, const std::string& media_type, const std::string& audience,
+                  const std::string& content) {
+    documents::Document document;
+    document.action_id = action_id;
+    document.kind = kind;
+    document.title = title;
+    document.file_name = file_name;
+    document.media_type = media_type;
+    document.size_bytes = static_cast<std::int64_t>(content.size());
+    document.sha256 = secrets::sha256_hex(content);
+    document.audience = audience;
+    document.created_at = now;
+    documents::insert(connection, document, content);
+  };
+  for (const auto& action :
+       connection
+           .query("SELECT id, title_fr, city, start_date, end_date FROM actions WHERE status <> 'planned' "
+                  "ORDER BY start_date DESC, id DESC LIMIT 40")
+           .rows)
+    file(action.integer(0), "programme", "Programme", fmt::format("programme-{}.txt", action.integer(0)),
+         "text/plain; charset=utf-8", "focal_points",
+         fmt::format("{}\n{}, du {} au {}\n\nAccueil des participants, ouverture, sessions de travail, "
+                     "visites de terrain, évaluation et remise des attestations.\n",
+                     action.text(1), action.text(2), action.text(3), action.text(4)));
+  for (const auto& action :
+       connection.query("SELECT id FROM actions WHERE status = 'completed' ORDER BY start_date DESC, id DESC LIMIT 20")
+           .rows) {
+    std::int64_t id = action.integer(0);
+    spreadsheet::Table participants{{"latin_name", "arabic_name", "country", "state"}, {}};
+    for (const auto& row : connection
+                               .query("SELECT p.latin_name, p.arabic_name, n.country_code, n.state FROM nominations n "
+                                      "JOIN people p ON p.id = n.person_id WHERE n.action_id = ? ORDER BY n.id",
+                                      db::Params(id))
+                               .rows)
+      participants.rows.push_back({row.text(0), row.text(1), row.text(2), row.text(3)});
+    file(id, "participant_list", "Liste des participants", fmt::format("participants-{}.csv", id),
+         "text/csv; charset=utf-8", "staff", spreadsheet::to_csv(participants));
+  }
+}
 
 }  // namespace
 
@@ -642,6 +689,7 @@ void generate_cooperation_demo(db::Connection& connection, int scale, std::mt199
     if (nomination_rows.size() >= 20000) flush_nominations();
   }
   flush_nominations();
+  add_demo_documents(connection, now);
 }
 
 spreadsheet::Table sample_nomination_file(db::Connection& connection, std::size_t row_count, std::mt19937& random) {
