@@ -49,6 +49,19 @@ start_postgres() {  # a throwaway cluster of our own on a private port
     -qc "CREATE DATABASE bench" >/dev/null
 }
 
+start_server() {  # start_server [CONFIG_FILE]: the Release server on $database; sets server_pid and base
+  local log="$work/server-$backend.log" options=()
+  [ -n "${1:-}" ] && options=(--config "$1")
+  "$taawun" serve --database "$database" --listen 127.0.0.1:0 "${options[@]}" >"$log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 100); do grep -q "listening on" "$log" && break; sleep 0.1; done
+  base=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1)
+  [ -n "$base" ] || { cat "$log"; exit 1; }
+}
+stop_server() {
+  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
+}
+
 # wrk's summary → "req/s p50_ms p99_ms"
 measure() {  # measure NAME PATH [LUA_SCRIPT]
   local name=$1 path=$2 script=${3:-} out
@@ -98,12 +111,10 @@ for backend in "${backends[@]}"; do
     echo "$password" | "$taawun" demo --scale "$scale" --password-stdin --database "$database" >/dev/null
   fi
   token=$("$taawun" token create "bench-$(date +%s%N)" --database "$database" 2>/dev/null)
-  log="$work/server-$backend.log"
-  "$taawun" serve --database "$database" --listen 127.0.0.1:0 >"$log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 1 100); do grep -q "listening on" "$log" && break; sleep 0.1; done
-  base=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1)
-  [ -n "$base" ] || { cat "$log"; exit 1; }
+  # The lists with the list cache off first (server.list_cache_bytes = 0), on the data as
+  # generated: what each page costs to compute, the baseline of the same run.
+  printf '[server]\nlist_cache_bytes = 0\n' >"$work/no-list-cache.toml"
+  start_server "$work/no-list-cache.toml"
   total=$(curl -sf -H "Authorization: Bearer $token" "$base/api/v1/organisations?limit=1" | sed -E 's/.*"total":([0-9]+).*/\1/')
   echo "== $backend_label: $total organisations, server $base"
 
@@ -127,13 +138,37 @@ request = function()
   return wrk.format("POST", "/api/v1/organisations", headers, body)
 end
 EOF
+  # Many different pages of the list, as many users filtering it would ask: 11 kinds × 10
+  # countries × 3 orders, first or second page.
+  cat >"$work/pages.lua" <<'LUA'
+local kinds = {"10", "11", "15", "21", "22", "23", "30", "40", "70", "71", "80"}
+local countries = {"SN", "ML", "CI", "NE", "GN", "BF", "TD", "MR", "CM", "GA"}
+local orders = {"name", "-updated_at", "country"}
+local paths, next_path = {}, 0
+for _, kind in ipairs(kinds) do for _, country in ipairs(countries) do for _, order in ipairs(orders) do
+  for _, offset in ipairs({0, 50}) do
+    paths[#paths + 1] = string.format("/api/v1/organisations?limit=50&offset=%d&kind=%s&country=%s&sort=%s",
+                                      offset, kind, country, order)
+  end
+end end end
+request = function()
+  next_path = next_path % #paths + 1
+  return wrk.format("GET", paths[next_path])
+end
+LUA
+  measure "list: 50 a page, kind + country, sorted by name (list cache off)" "/api/v1/organisations?limit=50&kind=10&country=SN&sort=name"
+  measure "list: 660 different pages, in turn (list cache off)" "" "$work/pages.lua"
+  measure "list: text search in 100k, page 3, by -updated_at (list cache off)" "/api/v1/organisations?limit=50&offset=100&q=sante&sort=-updated_at"
+  stop_server
+  start_server
   measure "/healthz (baseline)" "/healthz"
   measure "list: 50 a page, kind + country, sorted by name" "/api/v1/organisations?limit=50&kind=10&country=SN&sort=name"
+  measure "list: 660 different pages (kind × country × order × page), in turn" "" "$work/pages.lua"
   measure "detail (random id)" "" "$work/detail.lua"
   measure "countries search (accents ignored)" "/api/v1/countries?q=cote%20d%27ivoire"
   measure "list: text search in 100k, page 3, by -updated_at" "/api/v1/organisations?limit=50&offset=100&q=sante&sort=-updated_at"
   measure "create (bearer token)" "" "$work/create.lua"
-  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
+  stop_server
   if [ "$backend" = postgresql ]; then
     runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$pg_data" -m fast -w stop >/dev/null; pg_data=""
   fi

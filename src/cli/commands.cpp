@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 
 #include <fmt/format.h>
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -69,6 +70,9 @@ void prepare(db::Connection& connection) {
 }
 
 void configure_logging(const std::string& level) {
+  // Logs go to standard error: standard output carries what a command answers (an API token,
+  // a count), which scripts read.
+  spdlog::set_default_logger(spdlog::stderr_logger_mt("taawun"));
   spdlog::set_pattern("time=%Y-%m-%dT%H:%M:%S.%eZ level=%l thread=%t %v", spdlog::pattern_time_type::utc);
   auto parsed = spdlog::level::from_str(level);
   if (parsed == spdlog::level::off && level != "off") throw UsageError(fmt::format("unknown log level `{}`", level));
@@ -305,6 +309,7 @@ int run(int argc, char** argv) {
       config.secure_cookies = settings.secure_cookies;
       config.body_limit = settings.body_limit;
       config.upload_limit = settings.upload_limit;
+      config.list_cache_bytes = settings.list_cache_bytes;
       config.blocking_threads = settings.blocking_threads;
       http::App application(pool, config);
       http::ServerConfig server_config;

@@ -47,6 +47,7 @@ std::optional<std::string> read_config(const std::string& path, Settings& settin
   count("server.blocking_threads", settings.blocking_threads, 1, 64);
   count("server.body_limit", settings.body_limit, 1024, 64 << 20);
   count("server.upload_limit", settings.upload_limit, 1024, 256 << 20);
+  count("server.list_cache_bytes", settings.list_cache_bytes, 0, 1 << 30);
   flag("server.secure_cookies", settings.secure_cookies);
   text("log.level", settings.log_level);
   return problem;

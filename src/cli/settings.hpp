@@ -17,6 +17,7 @@ struct Settings {
   std::size_t blocking_threads = 2;
   std::size_t body_limit = 1 << 20;
   std::size_t upload_limit = 16 << 20;
+  std::size_t list_cache_bytes = 32 << 20;
   bool secure_cookies = false;
   std::string log_level = "info";
 };

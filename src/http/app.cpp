@@ -260,7 +260,11 @@ std::string_view Context::header(std::string_view name) const {
 // ---------------------------------------------------------------- app
 
 App::App(db::Pool& pool, AppConfig config)
-    : pool_(pool), config_(std::move(config)), routes_(route_table()), blocking_(config_.blocking_threads) {
+    : pool_(pool),
+      config_(std::move(config)),
+      list_cache_(config_.list_cache_bytes),
+      routes_(route_table()),
+      blocking_(config_.blocking_threads) {
   for (auto& route : routes_) {
     route.segments = split_path(route.pattern);
     route.metrics = make_metrics(route.pattern, std::string(bhttp::to_string(route.method)));

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/generation_cache.hpp"
 #include "core/language.hpp"
 #include "core/throttle.hpp"
 #include "db/database.hpp"
@@ -23,11 +24,12 @@ using Request = bhttp::request<bhttp::string_body>;
 using Response = bhttp::response<bhttp::string_body>;
 
 struct AppConfig {
-  std::string static_dir;               // the built web front end (web/dist); empty: none
-  bool secure_cookies = false;          // true when served over TLS (directly or behind a proxy)
-  std::size_t body_limit = 1 << 20;     // bytes
-  std::size_t upload_limit = 16 << 20;  // bytes, for file uploads (routes ending in /import or /documents)
-  std::size_t blocking_threads = 2;     // for argon2id, off the I/O threads
+  std::string static_dir;                   // the built web front end (web/dist); empty: none
+  bool secure_cookies = false;              // true when served over TLS (directly or behind a proxy)
+  std::size_t body_limit = 1 << 20;         // bytes
+  std::size_t upload_limit = 16 << 20;      // bytes, for file uploads (routes ending in /import or /documents)
+  std::size_t blocking_threads = 2;         // for argon2id, off the I/O threads
+  std::size_t list_cache_bytes = 32 << 20;  // rendered list pages kept while their records are unchanged; 0: off
 };
 
 class App;
@@ -90,6 +92,8 @@ class App {
   accounts::LoginThrottle& login_throttle() { return throttle_; }
   // Unknown certificate codes per address (the public verification endpoint).
   FailureWindow& verification_throttle() { return verification_throttle_; }
+  // Rendered list pages (http/handlers/cached.hpp).
+  GenerationCache& list_cache() { return list_cache_; }
   const std::vector<Route>& routes() const { return routes_; }
   std::string metrics_text() const;
   const std::string& openapi_json();
@@ -104,6 +108,7 @@ class App {
   AppConfig config_;
   accounts::LoginThrottle throttle_;
   FailureWindow verification_throttle_{kMaxUnknownCertificateCodes, std::chrono::minutes(15)};
+  GenerationCache list_cache_;
   std::vector<Route> routes_;
   std::shared_ptr<RouteMetrics> static_metrics_, not_found_metrics_;
   boost::asio::thread_pool blocking_;

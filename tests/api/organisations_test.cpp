@@ -224,6 +224,43 @@ TEST_P(Organisations, ChangesAreInTheAuditTrailWithBeforeAndAfter) {
   EXPECT_EQ(admin().post("/api/v1/audit", json::object()).status, 405);
 }
 
+// Pages of the list are kept in memory while no organisation changes: every change shows at
+// once, on this server and on another server over the same database (the counter of changes
+// is in the database), and a page kept for one caller is never shown to another.
+TEST_P(Organisations, ListPagesFollowEveryChangeOnEveryServer) {
+  std::string marker = unique_name("Cachee");
+  std::string list = "/api/v1/organisations?sort=name&q=" + marker;
+  auto other = Server::beside(server());
+  Client elsewhere(*other);
+  ASSERT_EQ(elsewhere.log_in("admin").status, 200);
+  for (int twice = 0; twice < 2; ++twice) {
+    EXPECT_EQ(admin().get(list).json()["total"], 0);
+    EXPECT_EQ(elsewhere.get(list).json()["total"], 0);
+  }
+
+  auto created = create_organisation({{"kind", "10"}, {"name_fr", "Ministère " + marker}, {"country", "SN"}});
+  std::string url = "/api/v1/organisations/" + std::to_string(created["id"].get<int>());
+  EXPECT_EQ(admin().get(list).json()["total"], 1);
+  EXPECT_EQ(elsewhere.get(list).json()["total"], 1) << "another server sees the creation";
+
+  // Changed through the other server: this one shows the new name.
+  ASSERT_EQ(elsewhere.patch(url, {{"name_fr", "Office " + marker}}, {{"If-Match", "\"1\""}}).status, 200);
+  EXPECT_EQ(admin().get(list).json()["items"][0]["name"], "Office " + marker);
+
+  // The same address in another language, or for a caller of another scope, is another page.
+  EXPECT_EQ(admin().get(list + "&lang=ar").json()["items"][0]["country_name"], "السّنغال");
+  EXPECT_EQ(admin().get(list).json()["items"][0]["country_name"], "Sénégal");
+  Client partner_here = signed_in("partner", {{"countries", {"SN"}}});
+  Client partner_elsewhere = signed_in("partner", {{"countries", {"ML"}}});
+  EXPECT_EQ(partner_here.get(list).json()["total"], 1);
+  EXPECT_EQ(partner_elsewhere.get(list).json()["total"], 0);
+
+  ASSERT_EQ(admin().post(url + "/archive", nullptr, {{"If-Match", "\"2\""}}).status, 200);
+  EXPECT_EQ(admin().get(list).json()["total"], 0);
+  EXPECT_EQ(elsewhere.get(list).json()["total"], 0);
+  EXPECT_EQ(partner_here.get(list).json()["total"], 0);
+}
+
 TAAWUN_ON_BOTH_DATABASES(Organisations);
 
 }  // namespace

@@ -137,6 +137,14 @@ Server::Server(std::string database_url, std::vector<std::string> serve_options)
   start();
 }
 
+std::unique_ptr<Server> Server::beside(const Server& first) {
+  std::unique_ptr<Server> server(new Server());
+  server->database_url_ = first.database_url_;
+  server->log_path_ = (kWork / (unique_name("server") + ".log")).string();
+  server->start();
+  return server;
+}
+
 Server::~Server() {
   if (process_ && process_->running()) stop(SIGTERM);
 }

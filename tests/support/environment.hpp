@@ -23,6 +23,8 @@ class Server {
  public:
   // `serve_options` are added to `taawun serve` (e.g. {"--config", path}).
   explicit Server(std::string database_url, std::vector<std::string> serve_options = {});
+  // Another server over the database of `first` (whose admin account it shares).
+  static std::unique_ptr<Server> beside(const Server& first);
   ~Server();
   void start();                                         // (re)starts on the same database
   int stop(int signal_number, int timeout_ms = 30000);  // returns the exit code
@@ -31,6 +33,7 @@ class Server {
   ChildProcess& process() { return *process_; }
 
  private:
+  Server() = default;
   std::string database_url_, log_path_;
   std::vector<std::string> serve_options_;
   std::unique_ptr<ChildProcess> process_;

@@ -3,6 +3,7 @@
 
 #include "core/clock.hpp"
 #include "core/csv.hpp"
+#include "core/generation_cache.hpp"
 #include "core/secrets.hpp"
 #include "core/text.hpp"
 #include "db/database.hpp"
@@ -87,6 +88,40 @@ TEST(Migrations, IdentityColumnsPerDialect) {
   EXPECT_NE(db::dialect_sql("id {{id}},", db::Dialect::postgres).find("IDENTITY"), std::string::npos);
   EXPECT_EQ(db::dialect_sql("content {{blob}}, other {{blob}}", db::Dialect::postgres), "content BYTEA, other BYTEA");
   EXPECT_EQ(db::dialect_sql("content {{blob}}", db::Dialect::sqlite), "content BLOB");
+}
+
+}  // namespace
+}  // namespace taawun
+
+namespace taawun {
+namespace {
+
+TEST(GenerationCache, ServesAValueOnlyForItsGeneration) {
+  GenerationCache cache(1 << 20);
+  cache.store("page", 7, "seven");
+  EXPECT_EQ(cache.find("page", 7), "seven");
+  EXPECT_EQ(cache.find("other", 7), std::nullopt);
+  EXPECT_EQ(cache.find("page", 8), std::nullopt) << "a change since";
+  EXPECT_EQ(cache.find("page", 7), std::nullopt) << "dropped once found stale";
+  cache.store("page", 9, "nine");
+  cache.store("page", 8, "eight");  // a slower request that read an older generation
+  EXPECT_EQ(cache.find("page", 9), "nine");
+}
+
+TEST(GenerationCache, LeastRecentlyUsedLeaveFirstWhenFull) {
+  GenerationCache cache(3 * (2 * 1 + 1000 + 64));  // room for three entries of 1,000 bytes
+  for (const char* key : {"a", "b", "c"}) cache.store(key, 1, std::string(1000, key[0]));
+  EXPECT_TRUE(cache.find("a", 1));  // a is now the most recently used
+  cache.store("d", 1, std::string(1000, 'd'));
+  EXPECT_EQ(cache.size(), 3u);
+  EXPECT_FALSE(cache.find("b", 1)) << "b was the least recently used";
+  EXPECT_TRUE(cache.find("a", 1));
+  EXPECT_TRUE(cache.find("d", 1));
+  EXPECT_LE(cache.bytes(), 3u * (2 + 1000 + 64));
+  GenerationCache off(0);
+  off.store("a", 1, "x");
+  EXPECT_FALSE(off.enabled());
+  EXPECT_FALSE(off.find("a", 1));
 }
 
 }  // namespace

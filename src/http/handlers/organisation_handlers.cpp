@@ -1,6 +1,7 @@
 #include <charconv>
 
 #include "domain/organisations/organisation.hpp"
+#include "http/handlers/cached.hpp"
 #include "http/handlers/files.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/handlers/render.hpp"
@@ -121,10 +122,13 @@ Result<Response> list_organisations(Context& context) {
   auto filter = read_organisation_filter(query);
   filter.page = query.page();
   TAAWUN_CHECK(query.status());
-  TAAWUN_TRY(page, org::list(context.db(), context.actor(), filter));
-  return json_response(context, bhttp::status::ok, page_json(page, [&](JsonWriter& json, const org::Organisation& o) {
-                         write_organisation(json, o, context.actor(), context.language);
-                       }));
+  // The most read list of all: pages are kept while no organisation changes.
+  return cached_json(context, changes::kOrganisations, [&]() -> Result<std::string> {
+    TAAWUN_TRY(page, org::list(context.db(), context.actor(), filter));
+    return page_json(page, [&](JsonWriter& json, const org::Organisation& o) {
+      write_organisation(json, o, context.actor(), context.language);
+    });
+  });
 }
 
 // The list's filters and order, every row (up to kMaxExportRows), as CSV or XLSX.
