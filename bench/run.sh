@@ -98,7 +98,7 @@ for backend in "${backends[@]}"; do
     if [ ! -f "$pristine.ready" ]; then
       rm -f "$pristine"*
       echo "== generating the demo dataset at scale $scale on SQLite"
-      echo "$password" | "$taawun" demo --scale "$scale" --password-stdin --database "sqlite:$pristine" >/dev/null
+      echo "$password" | "$taawun" demo --scale "$scale" --password-stdin --database "sqlite:$pristine" >/dev/null 2>"$work/demo.log" || { cat "$work/demo.log"; exit 1; }
       touch "$pristine.ready"
     fi
     rm -f "$db_file" "$db_file-wal" "$db_file-shm"
@@ -108,7 +108,7 @@ for backend in "${backends[@]}"; do
     start_postgres
     database="postgresql://taawun@127.0.0.1:$pg_port/bench"
     echo "== generating the demo dataset at scale $scale on PostgreSQL"
-    echo "$password" | "$taawun" demo --scale "$scale" --password-stdin --database "$database" >/dev/null
+    echo "$password" | "$taawun" demo --scale "$scale" --password-stdin --database "$database" >/dev/null 2>"$work/demo.log" || { cat "$work/demo.log"; exit 1; }
   fi
   token=$("$taawun" token create "bench-$(date +%s%N)" --database "$database" 2>/dev/null)
   # The lists with the list cache off first (server.list_cache_bytes = 0), on the data as

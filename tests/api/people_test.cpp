@@ -140,6 +140,16 @@ TEST_P(People, PassportOnlyForLogisticsRolesAndPartnersOwnNationals) {
     EXPECT_FALSE(read.json().contains("passport_number")) << role;
     EXPECT_EQ(read.json()["latin_name"], "Awa " + name);
   }
+  // The audit trail shows the passport to the administrator, not to a manager.
+  std::string trail = "/api/v1/audit?record_kind=person&record_id=" + std::to_string(person["person"]["id"].get<int>());
+  EXPECT_EQ(admin().get(trail).json()["items"][0]["after"]["passport_number"], "A1234567");
+  auto managed = signed_in("manager").get(trail);
+  ASSERT_EQ(managed.json()["total"], 1) << managed.body;
+  EXPECT_EQ(managed.json()["items"][0]["after"]["passport_number"], "hidden");
+  EXPECT_EQ(managed.json()["items"][0]["after"]["passport_expiry"], "hidden");
+  EXPECT_EQ(managed.json()["items"][0]["after"]["latin_name"], "Awa " + name);
+  EXPECT_EQ(managed.body.find("A1234567"), std::string::npos);
+
   Client viewer = signed_in("viewer");
   EXPECT_EQ(viewer.get(path(person["person"])).status, 403);
   EXPECT_EQ(viewer.get("/api/v1/people").status, 403);

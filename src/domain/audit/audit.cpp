@@ -1,8 +1,28 @@
 #include "domain/audit/audit.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "core/clock.hpp"
+#include "domain/people/person.hpp"
 
 namespace taawun::audit {
+
+namespace {
+
+// The trail keeps whole snapshots, personal data included, but its readers see only what their
+// role may see elsewhere: a person's passport is shown to the roles that handle logistics
+// (people::can_see_every_passport), "hidden" to the others (managers).
+std::optional<std::string> as_seen_by(const accounts::Actor& actor, std::string_view record_kind,
+                                      std::optional<std::string> snapshot) {
+  if (!snapshot || record_kind != "person" || people::can_see_every_passport(actor)) return snapshot;
+  auto json = nlohmann::json::parse(*snapshot, nullptr, false);
+  if (!json.is_object()) return snapshot;
+  for (auto field : people::kPassportFields)
+    if (auto found = json.find(std::string(field)); found != json.end() && !found->is_null()) *found = "hidden";
+  return json.dump();
+}
+
+}  // namespace
 
 void record(db::Connection& connection, const accounts::Actor& actor, std::string_view action,
             std::string_view record_kind, std::string_view record_id, std::optional<std::string> before_json,
@@ -76,7 +96,8 @@ Result<Page<Entry>> list(db::Connection& connection, const accounts::Actor& acto
       paged);
   for (const auto& row : rows.rows)
     page.items.push_back(Entry{row.integer(0), row.text(1), row.optional_integer(2), row.text(3), row.text(4),
-                               row.text(5), row.text(6), row.optional_text(7), row.optional_text(8)});
+                               row.text(5), row.text(6), as_seen_by(actor, row.text(5), row.optional_text(7)),
+                               as_seen_by(actor, row.text(5), row.optional_text(8))});
   return page;
 }
 

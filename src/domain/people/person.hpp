@@ -79,6 +79,10 @@ bool can(const accounts::Actor& actor, Operation operation);
 bool can(const accounts::Actor& actor, Operation operation, const Person& person);
 // Passport data: for the roles that handle logistics (visas, tickets).
 bool can_see_passport(const accounts::Actor& actor, const Person& person);
+// Whether the actor sees the passport of anyone: what the audit trail, which shows every
+// person's snapshots, asks before showing the fields of kPassportFields.
+bool can_see_every_passport(const accounts::Actor& actor);
+inline constexpr std::string_view kPassportFields[] = {"passport_number", "passport_expiry"};
 
 // --- use cases ---
 Result<Page<Person>> list(db::Connection& connection, const accounts::Actor& actor, const PersonFilter& filter);
