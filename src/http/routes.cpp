@@ -103,6 +103,7 @@ std::vector<Route> route_table() {
       // accounts
       {verb::get, "/api/v1/users", h::list_users, signed_in, quick},
       {verb::post, "/api/v1/users", h::create_user, signed_in, blocking},
+      {verb::get, "/api/v1/users/export", h::export_users, signed_in, blocking},
       {verb::get, "/api/v1/users/{id}", h::get_user, signed_in, quick},
       {verb::patch, "/api/v1/users/{id}", h::update_user, signed_in, quick},
       {verb::post, "/api/v1/users/{id}/password", h::reset_user_password, signed_in, blocking},
@@ -111,6 +112,7 @@ std::vector<Route> route_table() {
       {verb::delete_, "/api/v1/tokens/{id}", h::revoke_token, signed_in, quick},
       // audit trail (read only)
       {verb::get, "/api/v1/audit", h::list_audit, signed_in, quick},
+      {verb::get, "/api/v1/audit/export", h::export_audit, signed_in, blocking},
   };
 }
 

@@ -162,6 +162,50 @@ TEST_P(Exports, CatalogueListsExportTheirRows) {
   EXPECT_EQ(exported(admin(), "/api/v1/requests/export?q=" + url_encode(marker) + "&country=SN").rows.size(), 0u);
 }
 
+TEST_P(Exports, UsersAndTheAuditTrailExportForTheRolesThatReadThem) {
+  std::string marker = unique_name("exp");
+  Client partner = signed_in("partner", {{"countries", {"SN", "ML"}}});
+  ASSERT_EQ(admin()
+                .post("/api/v1/users", {{"username", marker + "-a"},
+                                        {"display_name", "Awa " + marker},
+                                        {"role", "partner"},
+                                        {"countries", {"SN", "ML"}},
+                                        {"password", "correct horse battery"}})
+                .status,
+            201);
+  ASSERT_EQ(admin()
+                .post("/api/v1/users",
+                      {{"username", marker + "-b"}, {"role", "officer"}, {"password", "correct horse battery"}})
+                .status,
+            201);
+  auto users = exported(admin(), "/api/v1/users/export?sort=username&q=" + marker);
+  ASSERT_EQ(users.rows.size(), 2u);
+  EXPECT_EQ(cell(users, 0, "username"), marker + "-a");
+  EXPECT_EQ(cell(users, 0, "role"), "partner");
+  EXPECT_EQ(cell(users, 0, "countries"), "ML;SN");
+  EXPECT_EQ(cell(users, 1, "role"), "officer");
+  EXPECT_EQ(cell(users, 1, "disabled"), "no");
+  EXPECT_EQ(std::find(users.columns.begin(), users.columns.end(), "password_hash"), users.columns.end());
+  EXPECT_EQ(signed_in("manager").get("/api/v1/users/export?format=csv").status, 403);
+
+  // The trail of one person: the administrator sees the passport, a manager does not.
+  auto created = admin().post(
+      "/api/v1/people",
+      {{"latin_name", "Binta " + unique_family("Xa", 'a')}, {"nationality", "SN"}, {"passport_number", "SN7654321"}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::string trail = "/api/v1/audit/export?record_kind=person&record_id=" + id_of(created.json()["person"]);
+  auto entries = exported(admin(), trail);
+  ASSERT_EQ(entries.rows.size(), 1u);
+  EXPECT_EQ(cell(entries, 0, "action"), "create");
+  EXPECT_EQ(cell(entries, 0, "username"), "admin");
+  EXPECT_EQ(json::parse(cell(entries, 0, "after"))["passport_number"], "SN7654321");
+  Client manager = signed_in("manager");
+  auto seen = exported(manager, trail);
+  ASSERT_EQ(seen.rows.size(), 1u);
+  EXPECT_EQ(json::parse(cell(seen, 0, "after"))["passport_number"], "hidden");
+  EXPECT_EQ(partner.get(trail + "&format=csv").status, 403);
+}
+
 TEST_P(Exports, BadFormatsAndForbiddenRolesAreRefused) {
   auto bad = admin().get("/api/v1/people/export?format=pdf");
   EXPECT_EQ(bad.status, 422) << bad.body;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/spreadsheet.hpp"
 #include "core/throttle.hpp"
 #include "db/database.hpp"
 #include "domain/accounts/actor.hpp"
@@ -52,6 +53,9 @@ bool can_manage_users(const Actor& actor);
 // --- users (create and password changes hash with argon2id: call off the I/O threads) ---
 Result<User> create_user(db::Connection& connection, const Actor& actor, const UserDraft& draft);
 Result<Page<User>> list_users(db::Connection& connection, const Actor& actor, const UserFilter& filter);
+// The users list as a spreadsheet, one row a user (scopes as "SN;ML" lists).
+inline constexpr std::int64_t kMaxUserExportRows = 100'000;
+spreadsheet::Table users_table(const std::vector<User>& users);
 Result<User> get_user(db::Connection& connection, const Actor& actor, std::int64_t id);
 std::optional<User> find_user_by_name(db::Connection& connection, std::string_view username);
 Result<User> update_user(db::Connection& connection, const Actor& actor, std::int64_t id, std::int64_t expected_version,

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/spreadsheet.hpp"
 #include "db/database.hpp"
 #include "domain/accounts/actor.hpp"
 #include "domain/paging.hpp"
@@ -43,5 +44,8 @@ void record(db::Connection& connection, const accounts::Actor& actor, std::strin
 bool can_read(const accounts::Actor& actor);
 
 Result<Page<Entry>> list(db::Connection& connection, const accounts::Actor& actor, const Filter& filter);
+// Entries as a spreadsheet, one row an entry, the snapshots as their JSON text.
+inline constexpr std::int64_t kMaxExportRows = 100'000;
+spreadsheet::Table export_table(const std::vector<Entry>& entries);
 
 }  // namespace taawun::audit

@@ -1,13 +1,14 @@
 #include "domain/audit/audit.hpp"
+#include "http/handlers/files.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/input.hpp"
 #include "http/json_writer.hpp"
 
 namespace taawun::http::handlers {
 
-Result<Response> list_audit(Context& context) {
-  if (!audit::can_read(context.actor())) return Error::of(ErrorCode::forbidden);
-  QueryReader query(context);
+namespace {
+// The trail's filters and order, shared by the list and its export.
+audit::Filter read_audit_filter(QueryReader& query) {
   audit::Filter filter;
   filter.record_kind = query.text("record_kind", 50);
   filter.record_id = query.text("record_id", 50);
@@ -17,6 +18,25 @@ Result<Response> list_audit(Context& context) {
   filter.to = query.text("to", 20);
   // Entries are numbered in the order they were written, so the id orders them by time.
   filter.oldest_first = query.choice("sort", {"-at", "at"}, "-at") == "at";
+  return filter;
+}
+}  // namespace
+
+Result<Response> export_audit(Context& context) {
+  if (!audit::can_read(context.actor())) return Error::of(ErrorCode::forbidden);
+  QueryReader query(context);
+  auto filter = read_audit_filter(query);
+  auto format = file_format(query);
+  filter.page.limit = audit::kMaxExportRows;
+  TAAWUN_CHECK(query.status());
+  TAAWUN_TRY(page, audit::list(context.db(), context.actor(), filter));
+  return file_response(context, audit::export_table(page.items), format, "taawun-audit");
+}
+
+Result<Response> list_audit(Context& context) {
+  if (!audit::can_read(context.actor())) return Error::of(ErrorCode::forbidden);
+  QueryReader query(context);
+  auto filter = read_audit_filter(query);
   filter.page = query.page();
   TAAWUN_CHECK(query.status());
   TAAWUN_TRY(page, audit::list(context.db(), context.actor(), filter));

@@ -94,6 +94,7 @@ Result<Response> list_follow_ups(Context&);
 Result<Response> create_follow_up(Context&);
 // users and tokens
 Result<Response> list_users(Context&);
+Result<Response> export_users(Context&);
 Result<Response> create_user(Context&);
 Result<Response> get_user(Context&);
 Result<Response> update_user(Context&);
@@ -103,6 +104,7 @@ Result<Response> create_token(Context&);
 Result<Response> revoke_token(Context&);
 // audit
 Result<Response> list_audit(Context&);
+Result<Response> export_audit(Context&);
 
 // Shared by handlers: a path parameter that must be a positive id.
 Result<std::int64_t> id_parameter(const Context& context, std::size_t index = 0);

@@ -1,4 +1,5 @@
 #include "domain/accounts/accounts.hpp"
+#include "http/handlers/files.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/handlers/render.hpp"
 #include "http/input.hpp"
@@ -28,17 +29,35 @@ accounts::UserDraft read_user_draft(BodyReader& body) {
 
 }  // namespace
 
-Result<Response> list_users(Context& context) {
-  QueryReader query(context);
+namespace {
+// The users list's search, filters and order, shared by the list and its export.
+accounts::UserFilter read_user_filter(QueryReader& query) {
   accounts::UserFilter filter;
   filter.text = query.text("q");
   filter.role = query.text("role", 20);
   filter.disabled = query.boolean("disabled");
   filter.sort = query.sort("username");
+  return filter;
+}
+}  // namespace
+
+Result<Response> list_users(Context& context) {
+  QueryReader query(context);
+  auto filter = read_user_filter(query);
   filter.page = query.page();
   TAAWUN_CHECK(query.status());
   TAAWUN_TRY(page, accounts::list_users(context.db(), context.actor(), filter));
   return json_response(context, bhttp::status::ok, page_json(page, write_user));
+}
+
+Result<Response> export_users(Context& context) {
+  QueryReader query(context);
+  auto filter = read_user_filter(query);
+  auto format = file_format(query);
+  filter.page.limit = accounts::kMaxUserExportRows;
+  TAAWUN_CHECK(query.status());
+  TAAWUN_TRY(page, accounts::list_users(context.db(), context.actor(), filter));
+  return file_response(context, accounts::users_table(page.items), format, "taawun-users");
 }
 
 Result<Response> create_user(Context& context) {
