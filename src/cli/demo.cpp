@@ -10,6 +10,7 @@
 #include "core/clock.hpp"
 #include "domain/accounts/accounts.hpp"
 #include "domain/audit/audit.hpp"
+#include "domain/changes.hpp"
 #include "domain/organisations/organisation.hpp"
 
 namespace taawun::cli {
@@ -267,6 +268,9 @@ DemoCounts generate_demo(db::Connection& connection, int scale, const std::strin
     counts.organisations += rows.size();
   }
   generate_cooperation_demo(connection, scale, random, counts);
+  // The bulk inserts bypass the services: a server already running over this database must
+  // still drop the list pages it kept of the empty registry.
+  changes::record_change(connection, changes::kOrganisations);
   audit::record(connection, actor, "demo_load", "database", "demo", std::nullopt,
                 nlohmann::json{{"organisations", counts.organisations},
                                {"programmes", counts.programmes},
