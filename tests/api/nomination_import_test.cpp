@@ -173,6 +173,18 @@ TEST_P(NominationImport, ExportedFilesImportAgainWithoutLoss) {
       }
     EXPECT_TRUE(found) << format;
   }
+  // The export carries the list's state filter and order too.
+  auto names_exported = [&](const std::string& criteria) {
+    auto reply = admin().get("/api/v1/nominations/export?format=csv&action_id=" + id_of(first) + criteria);
+    std::vector<std::string> names;
+    if (auto table = spreadsheet::read_csv(reply.body); table.ok())
+      for (const auto& row : table->rows) names.push_back(row[1]);
+    return names;
+  };
+  EXPECT_EQ(names_exported("&sort=name"), (std::vector<std::string>{"Fatou " + name, "Mahamat " + name}));
+  EXPECT_EQ(names_exported("&sort=-name"), (std::vector<std::string>{"Mahamat " + name, "Fatou " + name}));
+  EXPECT_EQ(names_exported("&state=nominated").size(), 2u);
+  EXPECT_TRUE(names_exported("&state=rejected").empty());
 }
 
 TEST_P(NominationImport, PartnersImportOnlyForTheirCountriesAndBadFilesAreRefused) {

@@ -169,13 +169,10 @@ Result<Response> list_actions(Context& context) {
 
 // The list's filters and order, every row (up to kMaxExportRows), as CSV or XLSX.
 Result<Response> export_actions(Context& context) {
-  QueryReader query(context);
-  auto filter = read_action_filter(query);
-  auto format = file_format(query);
-  filter.page.limit = act::kMaxExportRows;
-  TAAWUN_CHECK(query.status());
-  TAAWUN_TRY(page, act::list(context.db(), context.actor(), filter));
-  return file_response(context, act::export_table(page.items, context.language), format, "taawun-actions");
+  return export_list(
+      context, read_action_filter, act::kMaxExportRows,
+      [](db::Connection& db, const accounts::Actor& actor, const auto& filter) { return act::list(db, actor, filter); },
+      [&](const auto& items) { return act::export_table(items, context.language); }, "taawun-actions");
 }
 
 Result<Response> get_action(Context& context) {

@@ -24,13 +24,12 @@ audit::Filter read_audit_filter(QueryReader& query) {
 
 Result<Response> export_audit(Context& context) {
   if (!audit::can_read(context.actor())) return Error::of(ErrorCode::forbidden);
-  QueryReader query(context);
-  auto filter = read_audit_filter(query);
-  auto format = file_format(query);
-  filter.page.limit = audit::kMaxExportRows;
-  TAAWUN_CHECK(query.status());
-  TAAWUN_TRY(page, audit::list(context.db(), context.actor(), filter));
-  return file_response(context, audit::export_table(page.items), format, "taawun-audit");
+  return export_list(
+      context, read_audit_filter, audit::kMaxExportRows,
+      [](db::Connection& db, const accounts::Actor& actor, const auto& filter) {
+        return audit::list(db, actor, filter);
+      },
+      [](const auto& items) { return audit::export_table(items); }, "taawun-audit");
 }
 
 Result<Response> list_audit(Context& context) {

@@ -20,4 +20,19 @@ std::string attachment(std::string_view file_name);
 // ?format=csv|xlsx (default xlsx), read with the request's other parameters.
 std::string file_format(QueryReader& query);
 
+// A list's export: its filter read from the query as the list reads it (`read_filter`), every row
+// up to `max_rows` from the list's own use case (`list`, which applies the caller's access),
+// turned into a table by `table_of`, in the asked format, downloaded as `name`.csv or .xlsx.
+template <typename ReadFilter, typename List, typename TableOf>
+Result<Response> export_list(Context& context, ReadFilter&& read_filter, std::int64_t max_rows, List&& list,
+                             TableOf&& table_of, std::string_view name) {
+  QueryReader query(context);
+  auto filter = read_filter(query);
+  auto format = file_format(query);
+  filter.page.limit = max_rows;
+  TAAWUN_CHECK(query.status());
+  TAAWUN_TRY(page, list(context.db(), context.actor(), filter));
+  return file_response(context, table_of(page.items), format, name);
+}
+
 }  // namespace taawun::http

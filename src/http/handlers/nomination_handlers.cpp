@@ -84,8 +84,9 @@ Response nomination_response(Context& context, bhttp::status status, const nom::
 
 }  // namespace
 
-Result<Response> list_nominations(Context& context) {
-  QueryReader query(context);
+namespace {
+// The nominations list's filters and order, shared by the list and its export.
+nom::NominationFilter read_nomination_filter(QueryReader& query) {
   nom::NominationFilter filter;
   filter.action_id = query.integer("action_id", 1, INT64_MAX);
   filter.person_id = query.integer("person_id", 1, INT64_MAX);
@@ -100,6 +101,13 @@ Result<Response> list_nominations(Context& context) {
                              {"nominated_at", "-nominated_at", "state_changed_at", "-state_changed_at", "name", "-name",
                               "country", "-country"},
                              "nominated_at");
+  return filter;
+}
+}  // namespace
+
+Result<Response> list_nominations(Context& context) {
+  QueryReader query(context);
+  auto filter = read_nomination_filter(query);
   filter.page = query.page();
   TAAWUN_CHECK(query.status());
   TAAWUN_TRY(page, nom::list(context.db(), context.actor(), filter));
@@ -192,18 +200,10 @@ Result<Response> nomination_template(Context& context) {
 }
 
 Result<Response> export_nominations(Context& context) {
-  QueryReader query(context);
-  nom::NominationFilter filter;
-  filter.action_id = query.integer("action_id", 1, INT64_MAX);
-  filter.person_id = query.integer("person_id", 1, INT64_MAX);
-  filter.country = upper_cased(query.text("country", 2));
-  filter.year = query.integer("year", 1990, 2100);
-  auto format = file_format(query);
-  filter.page.limit = nom::kMaxExportRows;
-  TAAWUN_CHECK(query.status());
-  TAAWUN_TRY(page, nom::list(context.db(), context.actor(), filter));
-  return file_response(context, nom::export_table(page.items, context.db(), context.actor()), format,
-                       "taawun-nominations");
+  return export_list(
+      context, read_nomination_filter, nom::kMaxExportRows,
+      [](db::Connection& db, const accounts::Actor& actor, const auto& filter) { return nom::list(db, actor, filter); },
+      [&](const auto& items) { return nom::export_table(items, context.db(), context.actor()); }, "taawun-nominations");
 }
 
 Result<Response> import_nominations(Context& context) {

@@ -108,13 +108,10 @@ Result<Response> list_offers(Context& context) {
 
 // The list's filters and order, every row (up to kMaxExportRows), as CSV or XLSX.
 Result<Response> export_offers(Context& context) {
-  QueryReader query(context);
-  auto filter = read_offer_filter(query);
-  auto format = file_format(query);
-  filter.page.limit = off::kMaxExportRows;
-  TAAWUN_CHECK(query.status());
-  TAAWUN_TRY(page, off::list(context.db(), context.actor(), filter));
-  return file_response(context, off::export_table(page.items, context.language), format, "taawun-offers");
+  return export_list(
+      context, read_offer_filter, off::kMaxExportRows,
+      [](db::Connection& db, const accounts::Actor& actor, const auto& filter) { return off::list(db, actor, filter); },
+      [&](const auto& items) { return off::export_table(items, context.language); }, "taawun-offers");
 }
 
 Result<Response> get_offer(Context& context) {

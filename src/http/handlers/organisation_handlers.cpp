@@ -133,13 +133,10 @@ Result<Response> list_organisations(Context& context) {
 
 // The list's filters and order, every row (up to kMaxExportRows), as CSV or XLSX.
 Result<Response> export_organisations(Context& context) {
-  QueryReader query(context);
-  auto filter = read_organisation_filter(query);
-  auto format = file_format(query);
-  filter.page.limit = org::kMaxExportRows;
-  TAAWUN_CHECK(query.status());
-  TAAWUN_TRY(page, org::list(context.db(), context.actor(), filter));
-  return file_response(context, org::export_table(page.items, context.language), format, "taawun-organisations");
+  return export_list(
+      context, read_organisation_filter, org::kMaxExportRows,
+      [](db::Connection& db, const accounts::Actor& actor, const auto& filter) { return org::list(db, actor, filter); },
+      [&](const auto& items) { return org::export_table(items, context.language); }, "taawun-organisations");
 }
 
 Result<Response> get_organisation(Context& context) {

@@ -129,14 +129,10 @@ Result<Response> list_people(Context& context) {
 
 // The list's filters and order, every row (up to kMaxExportRows), as CSV or XLSX.
 Result<Response> export_people(Context& context) {
-  QueryReader query(context);
-  auto filter = read_person_filter(query);
-  auto format = file_format(query);
-  filter.page.limit = ppl::kMaxExportRows;
-  TAAWUN_CHECK(query.status());
-  TAAWUN_TRY(page, ppl::list(context.db(), context.actor(), filter));
-  return file_response(context, ppl::export_table(page.items, context.actor(), context.language), format,
-                       "taawun-people");
+  return export_list(
+      context, read_person_filter, ppl::kMaxExportRows,
+      [](db::Connection& db, const accounts::Actor& actor, const auto& filter) { return ppl::list(db, actor, filter); },
+      [&](const auto& items) { return ppl::export_table(items, context.actor(), context.language); }, "taawun-people");
 }
 
 Result<Response> get_person(Context& context) {

@@ -90,13 +90,12 @@ Result<Response> list_programmes(Context& context) {
 
 // The list's filters and order, every row (up to kMaxExportRows), as CSV or XLSX.
 Result<Response> export_programmes(Context& context) {
-  QueryReader query(context);
-  auto filter = read_programme_filter(query);
-  auto format = file_format(query);
-  filter.page.limit = prog::kMaxExportRows;
-  TAAWUN_CHECK(query.status());
-  TAAWUN_TRY(page, prog::list(context.db(), context.actor(), filter));
-  return file_response(context, prog::export_table(page.items, context.language), format, "taawun-programmes");
+  return export_list(
+      context, read_programme_filter, prog::kMaxExportRows,
+      [](db::Connection& db, const accounts::Actor& actor, const auto& filter) {
+        return prog::list(db, actor, filter);
+      },
+      [&](const auto& items) { return prog::export_table(items, context.language); }, "taawun-programmes");
 }
 
 Result<Response> get_programme(Context& context) {

@@ -120,13 +120,10 @@ Result<Response> list_requests(Context& context) {
 
 // The list's filters and order, every row (up to kMaxExportRows), as CSV or XLSX.
 Result<Response> export_requests(Context& context) {
-  QueryReader query(context);
-  auto filter = read_request_filter(query);
-  auto format = file_format(query);
-  filter.page.limit = req::kMaxExportRows;
-  TAAWUN_CHECK(query.status());
-  TAAWUN_TRY(page, req::list(context.db(), context.actor(), filter));
-  return file_response(context, req::export_table(page.items, context.language), format, "taawun-requests");
+  return export_list(
+      context, read_request_filter, req::kMaxExportRows,
+      [](db::Connection& db, const accounts::Actor& actor, const auto& filter) { return req::list(db, actor, filter); },
+      [&](const auto& items) { return req::export_table(items, context.language); }, "taawun-requests");
 }
 
 Result<Response> get_request(Context& context) {

@@ -51,13 +51,12 @@ Result<Response> list_users(Context& context) {
 }
 
 Result<Response> export_users(Context& context) {
-  QueryReader query(context);
-  auto filter = read_user_filter(query);
-  auto format = file_format(query);
-  filter.page.limit = accounts::kMaxUserExportRows;
-  TAAWUN_CHECK(query.status());
-  TAAWUN_TRY(page, accounts::list_users(context.db(), context.actor(), filter));
-  return file_response(context, accounts::users_table(page.items), format, "taawun-users");
+  return export_list(
+      context, read_user_filter, accounts::kMaxUserExportRows,
+      [](db::Connection& db, const accounts::Actor& actor, const auto& filter) {
+        return accounts::list_users(db, actor, filter);
+      },
+      [&](const auto& items) { return accounts::users_table(items); }, "taawun-users");
 }
 
 Result<Response> create_user(Context& context) {
