@@ -176,8 +176,11 @@ TEST_P(NominationImport, ExportedFilesImportAgainWithoutLoss) {
   // The export carries the list's state filter and order too.
   auto names_exported = [&](const std::string& criteria) {
     auto reply = admin().get("/api/v1/nominations/export?format=csv&action_id=" + id_of(first) + criteria);
+    EXPECT_EQ(reply.status, 200) << criteria << " " << reply.body;
+    auto table = spreadsheet::read_csv(reply.body);
+    EXPECT_TRUE(table.ok()) << criteria;
     std::vector<std::string> names;
-    if (auto table = spreadsheet::read_csv(reply.body); table.ok())
+    if (table.ok())
       for (const auto& row : table->rows) names.push_back(row[1]);
     return names;
   };

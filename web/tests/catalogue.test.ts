@@ -342,6 +342,8 @@ describe('RequestDetailView', () => {
     })
     ;({ wrapper } = await mountRoute('/requests/21', 8))
     await until(() => wrapper!.find('[data-testid="suggested-offers"] tbody tr a').exists())
+    // The page and its suggestions are there: what is missing is missing for the partner.
+    expect(wrapper!.find('[data-testid="suggested-offers"] tbody tr a').exists()).toBe(true)
     expect(wrapper!.find('[data-testid="link-11"]').exists()).toBe(false)
     expect(wrapper!.find('[data-testid="edit"]').exists()).toBe(false)
     expect(wrapper!.findAll('[data-testid^="status-"]')).toHaveLength(0)

@@ -231,7 +231,7 @@ Result<Organisation> create(db::Connection& connection, const accounts::Actor& a
           .front()
           .integer(0);
   Organisation created = *find(connection, id);
-  changes::record_change(connection, changes::kOrganisations);  // last, for the shortest lock (changes.hpp)
+  changes::record_change(connection, changes::kOrganisations);  // late, to hold its row lock briefly (changes.hpp)
   audit::record(connection, actor, "create", "organisation", std::to_string(id), std::nullopt, snapshot_json(created));
   transaction.commit();
   return created;
@@ -255,7 +255,7 @@ Result<Organisation> update(db::Connection& connection, const accounts::Actor& a
                  contacts_json(record.contacts), clock::now_iso8601(), search_key_of(record), id, expected_version));
   if (changed.affected == 0) return Error::of(ErrorCode::precondition_failed);
   Organisation updated = *find(connection, id);
-  changes::record_change(connection, changes::kOrganisations);  // last, for the shortest lock (changes.hpp)
+  changes::record_change(connection, changes::kOrganisations);  // late, to hold its row lock briefly (changes.hpp)
   audit::record(connection, actor, "update", "organisation", std::to_string(id), snapshot_json(current),
                 snapshot_json(updated));
   transaction.commit();
@@ -277,7 +277,7 @@ Result<Organisation> set_archived(db::Connection& connection, const accounts::Ac
       db::Params(archived, clock::now_iso8601(), id, expected_version));
   if (changed.affected == 0) return Error::of(ErrorCode::precondition_failed);
   Organisation updated = *find(connection, id);
-  changes::record_change(connection, changes::kOrganisations);  // last, for the shortest lock (changes.hpp)
+  changes::record_change(connection, changes::kOrganisations);  // late, to hold its row lock briefly (changes.hpp)
   audit::record(connection, actor, archived ? "archive" : "restore", "organisation", std::to_string(id),
                 snapshot_json(current), snapshot_json(updated));
   transaction.commit();

@@ -64,15 +64,8 @@ bool can_see_every_passport(const accounts::Actor& actor) {
 }
 
 bool can_see_passport(const accounts::Actor& actor, const Person& person) {
-  switch (actor.role) {
-    case Role::admin:
-    case Role::officer:
-      return true;
-    case Role::partner:
-      return partner_scope(actor, person);
-    default:
-      return false;
-  }
+  if (can_see_every_passport(actor)) return true;
+  return actor.role == Role::partner && partner_scope(actor, person);
 }
 
 }  // namespace taawun::people

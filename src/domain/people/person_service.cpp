@@ -292,7 +292,7 @@ Result<std::vector<Candidate>> duplicates(db::Connection& connection, const acco
   if (keys.empty()) return candidates;
   std::vector<std::string> marks(keys.size(), "?");
   std::string columns = "SELECT p.id, p.latin_name, p.arabic_name, p.birth_date, p.nationality FROM people p";
-  auto score = [&](const db::Row& row) {
+  auto score_row = [&](const db::Row& row) {
     auto latin = row.optional_text(1), arabic = row.optional_text(2), birth_date = row.optional_text(3),
          nationality = row.optional_text(4);
     Candidate candidate;
@@ -322,14 +322,15 @@ Result<std::vector<Candidate>> duplicates(db::Connection& connection, const acco
     db::Params params;
     params.add(*described.birth_date).add(exclude_id.value_or(0));
     for (const auto& key : keys) params.add(key);
-    auto rows = connection.query(
-        fmt::format("{} WHERE p.birth_date = ? AND p.merged_into_id IS NULL AND p.id <> ? AND EXISTS (SELECT 1 FROM "
-                    "person_blocking_keys k WHERE k.person_id = p.id AND k.block_key IN ({}))",
-                    columns, fmt::join(marks, ", ")),
-        params);
+    std::string where = fmt::format(
+        " WHERE p.birth_date = ? AND p.merged_into_id IS NULL AND p.id <> ? AND EXISTS (SELECT 1 FROM "
+        "person_blocking_keys k WHERE k.person_id = p.id AND k.block_key IN ({}))",
+        fmt::join(marks, ", "));
+    append_scope(actor, where, params);  // a scoped role learns only of records it may see
+    auto rows = connection.query(columns + where, params);
     for (const auto& row : rows.rows) {
       seen.insert(row.integer(0));
-      score(row);
+      score_row(row);
     }
     settled = check == DuplicateCheck::best_only &&
               std::any_of(candidates.begin(), candidates.end(),
@@ -342,13 +343,14 @@ Result<std::vector<Candidate>> duplicates(db::Connection& connection, const acco
     db::Params params;
     for (const auto& key : keys) params.add(key);
     params.add(exclude_id.value_or(0));
-    auto rows = connection.query(
-        fmt::format("{} WHERE p.id IN (SELECT k.person_id FROM person_blocking_keys k WHERE k.block_key IN ({})) AND "
-                    "p.merged_into_id IS NULL AND p.id <> ? LIMIT 2000",
-                    columns, fmt::join(marks, ", ")),
-        params);
+    std::string where = fmt::format(
+        " WHERE p.id IN (SELECT k.person_id FROM person_blocking_keys k WHERE k.block_key IN ({})) AND "
+        "p.merged_into_id IS NULL AND p.id <> ?",
+        fmt::join(marks, ", "));
+    append_scope(actor, where, params);
+    auto rows = connection.query(columns + where + " LIMIT 2000", params);
     for (const auto& row : rows.rows)
-      if (!seen.contains(row.integer(0))) score(row);
+      if (!seen.contains(row.integer(0))) score_row(row);
   }
   // Best first; of equal scores, the one born the same day (a namesake without a birth date
   // scores as high, but is less likely the same person).
@@ -357,27 +359,17 @@ Result<std::vector<Candidate>> duplicates(db::Connection& connection, const acco
     if (a.same_birth_date != b.same_birth_date) return a.same_birth_date;
     return a.person.id < b.person.id;
   });
-  // The best ten the actor may see, as whole records read a batch at a time (a scoped role
-  // learns only of those it may read, so a batch may leave room for the next).
+  // The best ten (the best one for an import), as whole records read in one query.
+  candidates.resize(std::min<std::size_t>(candidates.size(), check == DuplicateCheck::best_only ? 1 : 10));
+  std::vector<std::int64_t> ids;
+  for (const auto& candidate : candidates) ids.push_back(candidate.person.id);
+  auto people = read_people(connection, ids);  // in the candidates' order, a vanished one left out
   std::vector<Candidate> shown;
-  std::size_t wanted = check == DuplicateCheck::best_only ? 1 : 10;
-  bool scoped = actor.role == accounts::Role::partner || actor.role == accounts::Role::host;
-  for (std::size_t next = 0; next < candidates.size() && shown.size() < wanted;) {
-    std::size_t end = std::min(candidates.size(), next + (wanted - shown.size()));
-    std::vector<std::int64_t> ids;
-    for (std::size_t i = next; i < end; ++i) ids.push_back(candidates[i].person.id);
-    auto people = read_people(connection, ids);  // in the candidates' order, a vanished one left out
-    auto person = people.begin();
-    for (; next < end; ++next) {
-      if (person == people.end() || person->id != candidates[next].person.id) continue;
-      Person& record = *person++;
-      if (scoped) {
-        auto full = find(connection, record.id);
-        if (!full || !can(actor, Operation::read, *full)) continue;
-      }
-      candidates[next].person = std::move(record);
-      shown.push_back(std::move(candidates[next]));
-    }
+  auto person = people.begin();
+  for (auto& candidate : candidates) {
+    if (person == people.end() || person->id != candidate.person.id) continue;
+    candidate.person = std::move(*person++);
+    shown.push_back(std::move(candidate));
   }
   return shown;
 }

@@ -77,15 +77,21 @@ std::optional<Person> find(db::Connection& connection, std::int64_t id) {
 std::vector<Person> read_people(db::Connection& connection, const std::vector<std::int64_t>& ids) {
   std::vector<Person> people;
   if (ids.empty()) return people;
-  db::Params params;
-  for (auto id : ids) params.add(id);
-  std::vector<std::string> marks(ids.size(), "?");
-  auto rows = connection.query(fmt::format("{} WHERE p.id IN ({})", kSelectPerson, fmt::join(marks, ", ")), params);
   auto names = reference::names(connection);
   std::map<std::int64_t, Person> by_id;
-  for (const auto& row : rows.rows) {
-    Person person = person_from(row, *names);
-    by_id.emplace(person.id, std::move(person));
+  // A batch at a time: an export may ask for 100,000 people, and PostgreSQL takes at most
+  // 65,535 parameters a statement.
+  constexpr std::size_t kBatch = 500;
+  for (std::size_t start = 0; start < ids.size(); start += kBatch) {
+    std::size_t end = std::min(ids.size(), start + kBatch);
+    db::Params params;
+    for (std::size_t i = start; i < end; ++i) params.add(ids[i]);
+    std::vector<std::string> marks(end - start, "?");
+    auto rows = connection.query(fmt::format("{} WHERE p.id IN ({})", kSelectPerson, fmt::join(marks, ", ")), params);
+    for (const auto& row : rows.rows) {
+      Person person = person_from(row, *names);
+      by_id.emplace(person.id, std::move(person));
+    }
   }
   for (auto id : ids)
     if (auto at = by_id.find(id); at != by_id.end()) people.push_back(std::move(at->second));

@@ -170,8 +170,7 @@ Result<Response> list_actions(Context& context) {
 // The list's filters and order, every row (up to kMaxExportRows), as CSV or XLSX.
 Result<Response> export_actions(Context& context) {
   return export_list(
-      context, read_action_filter, act::kMaxExportRows,
-      [](db::Connection& db, const accounts::Actor& actor, const auto& filter) { return act::list(db, actor, filter); },
+      context, read_action_filter, act::kMaxExportRows, act::list,
       [&](const auto& items) { return act::export_table(items, context.language); }, "taawun-actions");
 }
 

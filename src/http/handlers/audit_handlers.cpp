@@ -24,12 +24,8 @@ audit::Filter read_audit_filter(QueryReader& query) {
 
 Result<Response> export_audit(Context& context) {
   if (!audit::can_read(context.actor())) return Error::of(ErrorCode::forbidden);
-  return export_list(
-      context, read_audit_filter, audit::kMaxExportRows,
-      [](db::Connection& db, const accounts::Actor& actor, const auto& filter) {
-        return audit::list(db, actor, filter);
-      },
-      [](const auto& items) { return audit::export_table(items); }, "taawun-audit");
+  return export_list(context, read_audit_filter, audit::kMaxExportRows, audit::list, audit::export_table,
+                     "taawun-audit");
 }
 
 Result<Response> list_audit(Context& context) {

@@ -201,8 +201,7 @@ Result<Response> nomination_template(Context& context) {
 
 Result<Response> export_nominations(Context& context) {
   return export_list(
-      context, read_nomination_filter, nom::kMaxExportRows,
-      [](db::Connection& db, const accounts::Actor& actor, const auto& filter) { return nom::list(db, actor, filter); },
+      context, read_nomination_filter, nom::kMaxExportRows, nom::list,
       [&](const auto& items) { return nom::export_table(items, context.db(), context.actor()); }, "taawun-nominations");
 }
 

@@ -109,8 +109,7 @@ Result<Response> list_offers(Context& context) {
 // The list's filters and order, every row (up to kMaxExportRows), as CSV or XLSX.
 Result<Response> export_offers(Context& context) {
   return export_list(
-      context, read_offer_filter, off::kMaxExportRows,
-      [](db::Connection& db, const accounts::Actor& actor, const auto& filter) { return off::list(db, actor, filter); },
+      context, read_offer_filter, off::kMaxExportRows, off::list,
       [&](const auto& items) { return off::export_table(items, context.language); }, "taawun-offers");
 }
 

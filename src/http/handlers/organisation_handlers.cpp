@@ -134,8 +134,7 @@ Result<Response> list_organisations(Context& context) {
 // The list's filters and order, every row (up to kMaxExportRows), as CSV or XLSX.
 Result<Response> export_organisations(Context& context) {
   return export_list(
-      context, read_organisation_filter, org::kMaxExportRows,
-      [](db::Connection& db, const accounts::Actor& actor, const auto& filter) { return org::list(db, actor, filter); },
+      context, read_organisation_filter, org::kMaxExportRows, org::list,
       [&](const auto& items) { return org::export_table(items, context.language); }, "taawun-organisations");
 }
 

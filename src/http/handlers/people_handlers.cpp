@@ -130,8 +130,7 @@ Result<Response> list_people(Context& context) {
 // The list's filters and order, every row (up to kMaxExportRows), as CSV or XLSX.
 Result<Response> export_people(Context& context) {
   return export_list(
-      context, read_person_filter, ppl::kMaxExportRows,
-      [](db::Connection& db, const accounts::Actor& actor, const auto& filter) { return ppl::list(db, actor, filter); },
+      context, read_person_filter, ppl::kMaxExportRows, ppl::list,
       [&](const auto& items) { return ppl::export_table(items, context.actor(), context.language); }, "taawun-people");
 }
 

@@ -91,10 +91,7 @@ Result<Response> list_programmes(Context& context) {
 // The list's filters and order, every row (up to kMaxExportRows), as CSV or XLSX.
 Result<Response> export_programmes(Context& context) {
   return export_list(
-      context, read_programme_filter, prog::kMaxExportRows,
-      [](db::Connection& db, const accounts::Actor& actor, const auto& filter) {
-        return prog::list(db, actor, filter);
-      },
+      context, read_programme_filter, prog::kMaxExportRows, prog::list,
       [&](const auto& items) { return prog::export_table(items, context.language); }, "taawun-programmes");
 }
 

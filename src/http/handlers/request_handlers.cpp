@@ -121,8 +121,7 @@ Result<Response> list_requests(Context& context) {
 // The list's filters and order, every row (up to kMaxExportRows), as CSV or XLSX.
 Result<Response> export_requests(Context& context) {
   return export_list(
-      context, read_request_filter, req::kMaxExportRows,
-      [](db::Connection& db, const accounts::Actor& actor, const auto& filter) { return req::list(db, actor, filter); },
+      context, read_request_filter, req::kMaxExportRows, req::list,
       [&](const auto& items) { return req::export_table(items, context.language); }, "taawun-requests");
 }
 

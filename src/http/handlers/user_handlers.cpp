@@ -51,12 +51,8 @@ Result<Response> list_users(Context& context) {
 }
 
 Result<Response> export_users(Context& context) {
-  return export_list(
-      context, read_user_filter, accounts::kMaxUserExportRows,
-      [](db::Connection& db, const accounts::Actor& actor, const auto& filter) {
-        return accounts::list_users(db, actor, filter);
-      },
-      [&](const auto& items) { return accounts::users_table(items); }, "taawun-users");
+  return export_list(context, read_user_filter, accounts::kMaxUserExportRows, accounts::list_users,
+                     accounts::users_table, "taawun-users");
 }
 
 Result<Response> create_user(Context& context) {

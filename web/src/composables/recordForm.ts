@@ -82,6 +82,9 @@ export interface RecordFormOptions<R, F, B> {
   section: string
   /** How the conflict dialog shows a field's value when it is not plain text (codes, ids). */
   showField?: (field: string, value: unknown) => string | undefined
+  /** What a new record's form starts with besides the empty model (the user's own institution...):
+   *  the starting point of the form, so that an untouched form is not "changed". */
+  initial?: () => Partial<F>
 }
 
 export function useRecordForm<R extends { id: number }, F, B>(options: RecordFormOptions<R, F, B>) {
@@ -114,8 +117,9 @@ export function useRecordForm<R extends { id: number }, F, B>(options: RecordFor
 
   function load() {
     if (options.id() === undefined) {
-      base.value = empty()
-      form.value = empty()
+      const start = () => ({ ...empty(), ...(options.initial?.() ?? {}) })
+      base.value = start()
+      form.value = start()
       return Promise.resolve()
     }
     return current.load()
