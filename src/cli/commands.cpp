@@ -13,6 +13,7 @@
 
 #include "cli/demo.hpp"
 #include "cli/settings.hpp"
+#include "core/clock.hpp"
 #include "core/secrets.hpp"
 #include "db/migrator.hpp"
 #include "domain/accounts/accounts.hpp"
@@ -168,10 +169,14 @@ int run(int argc, char** argv) {
   auto* token = app.add_subcommand("token", "API tokens for integrations");
   token->require_subcommand(1);
   std::string token_name, token_user = "admin";
+  std::optional<std::string> token_expires;
+  bool token_read_only = false;
   auto* token_create = token->add_subcommand("create", "Create an API token and print it once");
   common(token_create);
   token_create->add_option("name", token_name, "what the token is for")->required();
   token_create->add_option("--user", token_user, "account the token acts as (default admin)");
+  token_create->add_option("--expires", token_expires, "last day the token works, YYYY-MM-DD (default never)");
+  token_create->add_flag("--read-only", token_read_only, "the token may only read (GET); writes answer 403");
 
   auto* demo = app.add_subcommand("demo", "Fill an empty database with a realistic demo dataset and accounts");
   common(demo);
@@ -214,6 +219,8 @@ int run(int argc, char** argv) {
     if (listen_flag) settings.listen = *listen_flag;
     if (web_flag) settings.web_dir = *web_flag;
     configure_logging(settings.log_level);
+    db::set_sqlite_durability(*db::parse_sqlite_durability(settings.sqlite_synchronous));  // checked by read_config
+    clock::set_agency_time_zone(settings.time_zone);
     auto url = database_url(settings);
 
     if (backup->parsed()) {
@@ -263,7 +270,8 @@ int run(int argc, char** argv) {
     } else if (token_create->parsed()) {
       auto owner = accounts::find_user_by_name(*connection, token_user);
       if (!owner) throw UsageError(fmt::format("no account named `{}` (choose one with --user)", token_user));
-      auto created = accounts::create_api_token(*connection, actor, token_name, owner->id);
+      auto created = accounts::create_api_token(*connection, actor, token_name, owner->id,
+                                                {.expires_on = token_expires, .read_only = token_read_only});
       if (!created) fail_on(created.error(), "token create");
       std::cout << created->secret << "\n";
       std::cerr << fmt::format("token {} for {}: shown once, keep it safe\n", token_name, token_user);
@@ -311,6 +319,12 @@ int run(int argc, char** argv) {
       config.upload_limit = settings.upload_limit;
       config.list_cache_bytes = settings.list_cache_bytes;
       config.blocking_threads = settings.blocking_threads;
+      for (const auto& proxy : settings.trusted_proxies)  // checked by read_config
+        config.trusted_proxies.push_back(*http::parse_address_range(proxy));
+      config.forwarded_header = *http::parse_forwarded_header(settings.forwarded_header);
+      for (const auto& address : settings.metrics_addresses)  // checked by read_config
+        config.metrics_addresses.push_back(*http::parse_address_range(address));
+      config.metrics_token = settings.metrics_token;
       http::App application(pool, config);
       http::ServerConfig server_config;
       server_config.listen = *listen;

@@ -3,6 +3,7 @@
 // config/taawun.example.toml documents every key.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 
@@ -19,7 +20,20 @@ struct Settings {
   std::size_t upload_limit = 16 << 20;
   std::size_t list_cache_bytes = 32 << 20;
   bool secure_cookies = false;
+  // Reverse proxies (addresses or CIDR ranges) whose forwarded header names the client; empty:
+  // trust none, the socket's peer is the client.
+  std::vector<std::string> trusted_proxies;
+  std::string forwarded_header = "x-forwarded-for";  // or "forwarded" (RFC 7239)
   std::string log_level = "info";
+  // "full" (the default): a commit answered 2xx survives a power cut; "normal": faster writes,
+  // the last commits may be lost in a power cut (ADR 0010).
+  std::string sqlite_synchronous = "full";
+  // The agency's IANA time zone: what "today" means for dates (core/clock.hpp).
+  std::string time_zone = "Africa/Casablanca";
+  // Who may read /metrics: these socket addresses or ranges (never a forwarded request), or a
+  // bearer token; neither configured, nobody.
+  std::vector<std::string> metrics_addresses;
+  std::string metrics_token;
 };
 
 // Reads a TOML file into settings; a clear message naming the key on a bad value.

@@ -2,7 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <unicode/timezone.h>
+#include <unicode/unistr.h>
+
 #include <charconv>
+#include <memory>
+#include <mutex>
 
 namespace taawun::clock {
 
@@ -18,6 +23,46 @@ std::string iso8601(TimePoint at) {
 
 std::string now_iso8601() {
   return iso8601(std::chrono::system_clock::now());
+}
+
+namespace {
+std::mutex zone_mutex;
+std::string zone_name(kDefaultAgencyTimeZone);
+
+// ICU answers "Etc/Unknown" (GMT) for names it does not know, which must not pass silently.
+std::unique_ptr<icu::TimeZone> known_zone(std::string_view iana_name) {
+  auto id = icu::UnicodeString::fromUTF8(icu::StringPiece(iana_name.data(), static_cast<int32_t>(iana_name.size())));
+  std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(id));
+  if (!zone || *zone == icu::TimeZone::getUnknown()) return nullptr;
+  return zone;
+}
+}  // namespace
+
+bool set_agency_time_zone(std::string_view iana_name) {
+  if (!known_zone(iana_name)) return false;
+  std::lock_guard lock(zone_mutex);
+  zone_name = std::string(iana_name);
+  return true;
+}
+
+std::string agency_time_zone() {
+  std::lock_guard lock(zone_mutex);
+  return zone_name;
+}
+
+std::string date_in_zone(TimePoint at, std::string_view iana_name) {
+  auto zone = known_zone(iana_name);
+  if (!zone) return iso8601(at).substr(0, 10);
+  auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(at.time_since_epoch()).count();
+  int32_t raw = 0, dst = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  zone->getOffset(static_cast<UDate>(millis), false, raw, dst, status);
+  if (U_FAILURE(status)) return iso8601(at).substr(0, 10);
+  return iso8601(at + std::chrono::milliseconds(raw + dst)).substr(0, 10);
+}
+
+std::string agency_today() {
+  return date_in_zone(std::chrono::system_clock::now(), agency_time_zone());
 }
 
 bool is_valid_date(int year, int month, int day) {

@@ -1,6 +1,12 @@
 // CSV through core/csv, XLSX written with libxlsxwriter and read with minizip + expat (an XLSX
 // file is a zip of XML parts; we read the shared strings and the first worksheet only). ADR 0006
 // (docs/adr/0006-spreadsheets.md).
+//
+// Reading applies spreadsheet::Limits as it goes: a zip part is unpacked in pieces fed to expat
+// (never its declared size at once), each cell is checked when it ends, a row keeps only what
+// lies up to its last value, and XLSX shared strings are kept once and referenced by the cells
+// until the table is complete, so a file is refused before it costs more than the table it may
+// give.
 #include "core/spreadsheet.hpp"
 
 #include <expat.h>
@@ -9,12 +15,16 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <memory>
 #include <sstream>
+#include <stdexcept>
 
 #include "core/csv.hpp"
 #include "core/text.hpp"
@@ -22,16 +32,45 @@
 namespace taawun::spreadsheet {
 namespace {
 
+constexpr std::size_t kMiB = 1u << 20;
+
 Error bad_file(std::string reason) {
   return Error::of(ErrorCode::bad_request, "bad_file", {{"reason", std::move(reason)}});
 }
 
-bool needs_guard(std::string_view cell) {
-  return !cell.empty() && (cell.front() == '=' || cell.front() == '@');
+Error file_error(std::string code, std::vector<std::pair<std::string, std::string>> params = {}) {
+  return Error::of(ErrorCode::bad_request, std::move(code), std::move(params));
 }
 
-void append_csv_cell(std::string& out, std::string_view cell) {
-  std::string value = needs_guard(cell) ? "'" + std::string(cell) : std::string(cell);
+// Sizes in problems are given in whole MiB or KiB (rounded up).
+std::string in_units(std::size_t bytes, std::size_t unit) {
+  return std::to_string((bytes + unit - 1) / unit);
+}
+
+// --- CSV writing ---
+
+// OWASP's characters that make a spreadsheet read a cell as a formula.
+bool formula_start(char c) {
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+// Strictly a number as the exports write them: -12, 250.5.
+bool is_number(std::string_view cell) {
+  if (cell.starts_with('-')) cell.remove_prefix(1);
+  auto digits = [](std::string_view part) {
+    return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  auto point = cell.find('.');
+  if (point == std::string_view::npos) return digits(cell);
+  return digits(cell.substr(0, point)) && digits(cell.substr(point + 1));
+}
+
+bool needs_guard(std::string_view cell, bool numeric) {
+  return !cell.empty() && formula_start(cell.front()) && !(numeric && is_number(cell));
+}
+
+void append_csv_cell(std::string& out, std::string_view cell, bool numeric) {
+  std::string value = needs_guard(cell, numeric) ? "'" + std::string(cell) : std::string(cell);
   if (value.find_first_of(",\"\r\n") == std::string::npos) {
     out += value;
     return;
@@ -66,27 +105,243 @@ std::string read_whole(const std::filesystem::path& path) {
   return out.str();
 }
 
-// --- XLSX reading ---
+// --- reading: cells into a table, within the limits ---
 
-Result<std::string> zip_entry(unzFile zip, const char* name) {
-  if (unzLocateFile(zip, name, 2) != UNZ_OK) return bad_file(std::string("missing part ") + name);
-  unz_file_info64 info;
-  if (unzGetCurrentFileInfo64(zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK)
-    return bad_file("unreadable zip entry");
-  // A worksheet of a million cells stays well under this; a zip bomb does not.
-  if (info.uncompressed_size > (256u << 20)) return bad_file("part too large");
-  if (unzOpenCurrentFile(zip) != UNZ_OK) return bad_file("unreadable zip entry");
-  std::string content(info.uncompressed_size, '\0');
-  int read = content.empty() ? 0 : unzReadCurrentFile(zip, content.data(), static_cast<unsigned>(content.size()));
-  unzCloseCurrentFile(zip);
-  if (read < 0 || static_cast<std::size_t>(read) != content.size()) return bad_file("corrupt zip entry");
-  return content;
+std::string_view trimmed(std::string_view text) {
+  const char* spaces = " \t\r\n";
+  auto begin = text.find_first_not_of(spaces);
+  if (begin == std::string_view::npos) return {};
+  return text.substr(begin, text.find_last_not_of(spaces) - begin + 1);
 }
 
-struct XmlParser {
-  XML_Parser parser;
-  XmlParser() : parser(XML_ParserCreate("UTF-8")) {}
-  ~XmlParser() { XML_ParserFree(parser); }
+// "A" for the first column, "XFD" for Excel's last.
+std::string column_letters(std::size_t index) {
+  std::string letters;
+  for (std::size_t n = index + 1; n > 0; n = (n - 1) / 26) letters.insert(letters.begin(), char('A' + (n - 1) % 26));
+  return letters;
+}
+
+// The shared strings of an XLSX file: kept once, trimmed, one after the other; cells refer to
+// them by index until the table is complete.
+struct SharedStrings {
+  struct Entry {
+    std::uint32_t offset = 0, length = 0;
+    bool too_long = false;  // over the characters of a cell: its text is not kept
+  };
+  std::string text;
+  std::vector<Entry> entries;
+  std::string_view at(std::size_t index) const {
+    return std::string_view(text).substr(entries[index].offset, entries[index].length);
+  }
+};
+
+// Cells as a reader meets them, into a table; every limit is checked as each cell and each row
+// ends. Rows are numbered as the file numbers them (for problems), columns from 0.
+class Builder {
+ public:
+  enum class Names { letters, numbers };  // how problems name a column: XLSX "XFD", CSV 16384
+  Builder(const Limits& limits, Names names, const SharedStrings* shared = nullptr)
+      : limits_(limits), names_(names), shared_(shared) {}
+
+  // A cell's text (trimmed here; an empty cell is not kept).
+  Status cell(std::size_t row, std::size_t column, std::string_view text) {
+    text = trimmed(text);
+    if (text.empty()) return ok_status();
+    if (text::code_point_count(text) > limits_.max_cell_chars) return cell_too_long(row, column);
+    TAAWUN_CHECK(place(row, column, text.size()));
+    current_[column] = std::string(text);
+    return ok_status();
+  }
+  // A cell holding shared string `index` (checked by the caller): the reference is kept, and the
+  // text counted, now; the text itself is copied only when the whole table has passed.
+  Status shared_cell(std::size_t row, std::size_t column, std::uint32_t index) {
+    const auto& entry = shared_->entries[index];
+    if (entry.too_long) return cell_too_long(row, column);
+    if (entry.length == 0) return ok_status();
+    TAAWUN_CHECK(place(row, column, entry.length));
+    references_.push_back({width_ ? rows_.size() : kHeader, static_cast<std::uint32_t>(column), index});
+    return ok_status();
+  }
+  Status end_row() {
+    if (current_.empty()) return ok_status();  // no value: the row is dropped
+    cells_ += current_.size();
+    if (cells_ > limits_.max_cells) return file_error("file_too_many_cells", {{"max", std::to_string(limits_.max_cells)}});
+    if (!width_) {
+      width_ = current_.size();
+      header_ = std::move(current_);
+    } else {
+      if (++data_rows_ > limits_.max_rows)
+        return file_error("file_too_many_rows", {{"max", std::to_string(limits_.max_rows)}});
+      rows_.push_back(std::move(current_));
+    }
+    current_ = {};
+    row_references_ = references_.size();
+    return ok_status();
+  }
+  Table finish() && {
+    for (const auto& reference : references_) {
+      auto& row = reference.row == kHeader ? header_ : rows_[reference.row];
+      row[reference.column] = std::string(shared_->at(reference.index));
+    }
+    Table table;
+    table.columns = std::move(header_);
+    table.rows = std::move(rows_);
+    return table;
+  }
+  std::string name_of(std::size_t column) const {
+    return names_ == Names::letters ? column_letters(column) : std::to_string(column + 1);
+  }
+  Error cell_too_long(std::size_t row, std::size_t column) const {
+    return file_error("file_cell_too_long", {{"max", std::to_string(limits_.max_cell_chars)},
+                                             {"row", std::to_string(row)},
+                                             {"column", name_of(column)}});
+  }
+
+ private:
+  static constexpr std::size_t kHeader = std::numeric_limits<std::size_t>::max();
+  struct Reference {
+    std::size_t row;  // in rows_, or kHeader
+    std::uint32_t column, index;
+  };
+
+  // Makes room for a value of `bytes` at `column` in the current row.
+  Status place(std::size_t row, std::size_t column, std::size_t bytes) {
+    if (!width_ && column >= limits_.max_columns)
+      return file_error("file_too_many_columns", {{"max", std::to_string(limits_.max_columns)},
+                                                  {"row", std::to_string(row)},
+                                                  {"column", name_of(column)}});
+    if (width_ && column >= *width_)
+      return file_error("file_cell_beyond_header",
+                        {{"row", std::to_string(row)}, {"column", name_of(column)}, {"last", name_of(*width_ - 1)}});
+    text_bytes_ += bytes;
+    if (text_bytes_ > limits_.max_text_bytes)
+      return file_error("file_too_much_text", {{"max", in_units(limits_.max_text_bytes, kMiB)}});
+    if (current_.size() <= column) current_.resize(column + 1);
+    current_[column].clear();
+    // A second value for the same cell replaces the first, shared or not.
+    for (std::size_t i = row_references_; i < references_.size(); ++i)
+      if (references_[i].column == column) {
+        references_.erase(references_.begin() + static_cast<std::ptrdiff_t>(i));
+        break;
+      }
+    return ok_status();
+  }
+
+  const Limits& limits_;
+  Names names_;
+  const SharedStrings* shared_;
+  std::optional<std::size_t> width_;  // the header's, once read
+  std::vector<std::string> header_, current_;
+  std::vector<std::vector<std::string>> rows_;
+  std::vector<Reference> references_;
+  std::size_t row_references_ = 0;  // where the current row's references begin
+  std::size_t text_bytes_ = 0, cells_ = 0, data_rows_ = 0;
+};
+
+// --- XLSX reading ---
+
+// Expat 2.5 (Debian 12) keeps a whole tag, comment, processing instruction or entity reference
+// in memory and tokenizes it again with each new piece of input, so one long token costs memory
+// and quadratic time (CVE-2023-52425; reparse deferral came with expat 2.6). This scanner
+// measures each token in the bytes before expat sees them. Text between tags is not a token:
+// expat hands it over piece by piece.
+class TokenScanner {
+ public:
+  explicit TokenScanner(std::size_t max_bytes) : max_(max_bytes) {}
+  // False when a token grows longer than the maximum.
+  bool scan(std::string_view bytes) {
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+      // Most bytes are text, tags and attribute values: skipped to the byte that ends them.
+      if (state_ == State::text || state_ == State::tag || state_ == State::quoted) {
+        auto next = state_ == State::quoted ? bytes.find(quote_, i)
+                                            : bytes.find_first_of(state_ == State::text ? "<&" : "\"'>", i);
+        if (state_ != State::text) length_ += (next == std::string_view::npos ? bytes.size() : next + 1) - i;
+        if (length_ > max_) return false;
+        if (next == std::string_view::npos) return true;
+        i = next;
+        char c = bytes[i];
+        if (state_ == State::text) {
+          state_ = c == '<' ? State::open : State::reference;
+          length_ = 1;
+          previous_ = {0, 0};
+        } else if (state_ == State::quoted) {
+          state_ = State::tag;
+        } else if (c == '>') {
+          state_ = State::text;
+        } else {
+          quote_ = c;
+          state_ = State::quoted;
+        }
+        continue;
+      }
+      char c = bytes[i];
+      if (++length_ > max_) return false;
+      switch (state_) {
+        case State::text:
+        case State::tag:
+        case State::quoted:
+          break;
+        case State::open:
+          if (c == '?') {
+            state_ = State::instruction;
+          } else if (c == '!') {
+            state_ = State::bang;
+            bang_.clear();
+          } else {
+            state_ = c == '>' ? State::text : State::tag;
+            if (c == '"' || c == '\'') {
+              quote_ = c;
+              state_ = State::quoted;
+            }
+          }
+          break;
+        case State::bang:
+          bang_ += c;
+          if (bang_ == "--") {
+            state_ = State::comment;
+            c = 0;
+          } else if (bang_ == "[CDATA[") {
+            state_ = State::cdata;
+            c = 0;
+          } else if (!std::string_view("--").starts_with(bang_) && !std::string_view("[CDATA[").starts_with(bang_)) {
+            state_ = c == '>' ? State::text : State::declaration;
+          }
+          break;
+        case State::declaration:
+          if (c == '>') state_ = State::text;
+          break;
+        case State::comment:
+          if (c == '>' && previous_[0] == '-' && previous_[1] == '-') state_ = State::text;
+          break;
+        case State::cdata:
+          if (c == '>' && previous_[0] == ']' && previous_[1] == ']') state_ = State::text;
+          break;
+        case State::instruction:
+          if (c == '>' && previous_[0] == '?') state_ = State::text;
+          break;
+        case State::reference:
+          if (c == '<') {
+            state_ = State::open;
+            length_ = 1;
+          } else if (c == ';') {
+            state_ = State::text;
+          }
+          break;
+      }
+      previous_[1] = previous_[0];
+      previous_[0] = c;
+    }
+    return true;
+  }
+
+ private:
+  enum class State { text, open, bang, tag, quoted, declaration, comment, cdata, instruction, reference };
+  std::size_t max_;
+  State state_ = State::text;
+  std::size_t length_ = 0;
+  char quote_ = 0;
+  std::array<char, 2> previous_{};  // the last two bytes of the token, the last first
+  std::string bang_;                // what follows "<!", until it tells a comment from CDATA
 };
 
 std::string_view local_name(const char* name) {
@@ -95,192 +350,349 @@ std::string_view local_name(const char* name) {
   return colon == std::string_view::npos ? view : view.substr(colon + 1);
 }
 
-// xl/sharedStrings.xml: <si><t>text</t></si> or rich text <si><r><t>a</t></r><r><t>b</t></r></si>.
-struct SharedStrings {
-  std::vector<std::string> strings;
-  std::string current;
-  bool in_si = false, in_t = false;
+// One XML part of the zip, unpacked in pieces into expat, within the limits; refuses document
+// types and entity declarations, elements nested too deep and tokens too long.
+class XmlReader {
+ public:
+  explicit XmlReader(const Limits& limits)
+      : limits_(limits), scanner_(limits.max_xml_token_bytes), parser_(XML_ParserCreate("UTF-8")) {
+    if (!parser_) throw std::bad_alloc();
+    XML_SetUserData(parser_, this);
+    XML_SetElementHandler(
+        parser_,
+        [](void* data, const XML_Char* name, const XML_Char** attributes) {
+          auto* self = static_cast<XmlReader*>(data);
+          if (self->problem_) return;
+          if (++self->depth_ > self->limits_.max_xml_depth)
+            return self->fail(
+                file_error("file_xml_too_deep", {{"max", std::to_string(self->limits_.max_xml_depth)}}));
+          self->start(local_name(name), attributes);
+        },
+        [](void* data, const XML_Char* name) {
+          auto* self = static_cast<XmlReader*>(data);
+          if (self->problem_) return;
+          --self->depth_;
+          self->end(local_name(name));
+        });
+    XML_SetCharacterDataHandler(parser_, [](void* data, const XML_Char* text, int length) {
+      auto* self = static_cast<XmlReader*>(data);
+      if (!self->problem_) self->text(std::string_view(text, static_cast<std::size_t>(length)));
+    });
+    // No DTD at all: its entities are how a few bytes become gigabytes (billion laughs).
+    XML_SetStartDoctypeDeclHandler(parser_, [](void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
+      static_cast<XmlReader*>(data)->fail(file_error("file_not_allowed_xml"));
+    });
+    XML_SetEntityDeclHandler(parser_, [](void* data, const XML_Char*, int, const XML_Char*, int, const XML_Char*,
+                                         const XML_Char*, const XML_Char*, const XML_Char*) {
+      static_cast<XmlReader*>(data)->fail(file_error("file_not_allowed_xml"));
+    });
+    XML_SetParamEntityParsing(parser_, XML_PARAM_ENTITY_PARSING_NEVER);
+  }
+  virtual ~XmlReader() { XML_ParserFree(parser_); }
+  XmlReader(const XmlReader&) = delete;
+  XmlReader& operator=(const XmlReader&) = delete;
+
+  // Reads part `name` of `zip` (located by the caller or not) to its end.
+  Status read(unzFile zip, const std::string& name) {
+    if (unzLocateFile(zip, name.c_str(), 2) != UNZ_OK) return bad_file("missing part " + name);
+    unz_file_info64 info;
+    if (unzGetCurrentFileInfo64(zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK)
+      return bad_file("unreadable zip entry");
+    auto too_large = [&] {
+      return file_error("file_part_too_large", {{"part", name}, {"max", in_units(limits_.max_part_bytes, kMiB)}});
+    };
+    // The declared size is only believed when it says too much: minizip stops at it anyway, and
+    // what is read is counted below.
+    if (info.uncompressed_size > limits_.max_part_bytes) return too_large();
+    if (unzOpenCurrentFile(zip) != UNZ_OK) return bad_file("unreadable zip entry");
+    std::array<char, 64 << 10> piece;
+    std::uint64_t total = 0;
+    bool xml_error = false;
+    for (;;) {
+      int got = unzReadCurrentFile(zip, piece.data(), static_cast<unsigned>(piece.size()));
+      if (got < 0) {
+        unzCloseCurrentFile(zip);
+        return bad_file("corrupt zip entry " + name);
+      }
+      if (got == 0) break;
+      total += static_cast<std::uint64_t>(got);
+      if (total > limits_.max_part_bytes) {
+        unzCloseCurrentFile(zip);
+        return too_large();
+      }
+      if (!scanner_.scan(std::string_view(piece.data(), static_cast<std::size_t>(got)))) {
+        unzCloseCurrentFile(zip);
+        return file_error("file_xml_too_long", {{"max", in_units(limits_.max_xml_token_bytes, 1024)}});
+      }
+      if (XML_Parse(parser_, piece.data(), got, XML_FALSE) == XML_STATUS_ERROR) {
+        xml_error = true;
+        break;
+      }
+    }
+    bool corrupt = unzCloseCurrentFile(zip) != UNZ_OK;
+    if (problem_) return *problem_;
+    if (!xml_error && !corrupt && total == info.uncompressed_size)
+      xml_error = XML_Parse(parser_, nullptr, 0, XML_TRUE) == XML_STATUS_ERROR;
+    if (problem_) return *problem_;
+    if (xml_error)
+      return bad_file(name + " is not valid XML (" + XML_ErrorString(XML_GetErrorCode(parser_)) + ", line " +
+                      std::to_string(XML_GetCurrentLineNumber(parser_)) + ")");
+    if (corrupt || total != info.uncompressed_size) return bad_file("corrupt zip entry " + name);
+    return ok_status();
+  }
+
+ protected:
+  virtual void start(std::string_view /*tag*/, const XML_Char** /*attributes*/) {}
+  virtual void end(std::string_view /*tag*/) {}
+  virtual void text(std::string_view /*text*/) {}
+  // Stops the reading; the first problem is the one reported.
+  void fail(Error error) {
+    if (problem_) return;
+    problem_ = std::move(error);
+    XML_StopParser(parser_, XML_FALSE);
+  }
+  const Limits& limits_;
+
+ private:
+  TokenScanner scanner_;
+  XML_Parser parser_;
+  std::optional<Error> problem_;
+  std::size_t depth_ = 0;
 };
 
-Result<std::vector<std::string>> parse_shared_strings(const std::string& xml) {
-  SharedStrings state;
-  XmlParser xml_parser;
-  XML_SetUserData(xml_parser.parser, &state);
-  XML_SetElementHandler(
-      xml_parser.parser,
-      [](void* data, const char* name, const char**) {
-        auto* s = static_cast<SharedStrings*>(data);
-        auto tag = local_name(name);
-        if (tag == "si") {
-          s->in_si = true;
-          s->current.clear();
-        } else if (tag == "t" && s->in_si) {
-          s->in_t = true;
-        }
-      },
-      [](void* data, const char* name) {
-        auto* s = static_cast<SharedStrings*>(data);
-        auto tag = local_name(name);
-        if (tag == "t") s->in_t = false;
-        if (tag == "si") {
-          s->strings.push_back(std::move(s->current));
-          s->current.clear();
-          s->in_si = false;
-        }
-      });
-  XML_SetCharacterDataHandler(xml_parser.parser, [](void* data, const char* text, int length) {
-    auto* s = static_cast<SharedStrings*>(data);
-    if (s->in_t) s->current.append(text, static_cast<std::size_t>(length));
-  });
-  if (XML_Parse(xml_parser.parser, xml.data(), static_cast<int>(xml.size()), 1) == XML_STATUS_ERROR)
-    return bad_file("sharedStrings.xml is not valid XML");
-  return std::move(state.strings);
-}
+// xl/sharedStrings.xml: <si><t>text</t></si> or rich text <si><r><t>a</t></r><r><t>b</t></r></si>
+// (phonetic runs, <rPh>, are left out).
+class SharedStringsReader : public XmlReader {
+ public:
+  SharedStringsReader(const Limits& limits, SharedStrings& shared) : XmlReader(limits), shared_(shared) {}
 
-struct Sheet {
-  const std::vector<std::string>* shared = nullptr;
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::size_t column = 0;
-  std::string type, value;
-  bool in_value = false, in_cell = false;
-  std::string problem;
+ protected:
+  void start(std::string_view tag, const XML_Char**) override {
+    if (tag == "si") {
+      if (shared_.entries.size() >= limits_.max_cells)
+        return fail(file_error("file_too_many_cells", {{"max", std::to_string(limits_.max_cells)}}));
+      in_si_ = true;
+      begin_ = shared_.text.size();
+      chars_ = 0;
+      too_long_ = false;
+    } else if (tag == "rPh") {
+      in_phonetic_ = true;
+    } else if (tag == "t" && in_si_ && !in_phonetic_) {
+      in_t_ = true;
+    }
+  }
+  void end(std::string_view tag) override {
+    if (tag == "t") {
+      in_t_ = false;
+    } else if (tag == "rPh") {
+      in_phonetic_ = false;
+    } else if (tag == "si" && in_si_) {
+      in_si_ = false;
+      std::string_view all = std::string_view(shared_.text).substr(begin_);
+      std::string_view kept = trimmed(all);
+      if (!text::is_valid_utf8(kept)) return fail(bad_file("a shared string is not UTF-8 text"));
+      auto lead = static_cast<std::size_t>(kept.data() - all.data());
+      auto length = kept.size();
+      if (lead > 0 && length > 0) std::memmove(shared_.text.data() + begin_, shared_.text.data() + begin_ + lead, length);
+      shared_.text.resize(begin_ + length);
+      shared_.entries.push_back(
+          {static_cast<std::uint32_t>(begin_), static_cast<std::uint32_t>(length), too_long_});
+    }
+  }
+  void text(std::string_view text) override {
+    if (!in_t_ || too_long_) return;
+    chars_ += text::code_point_count(text);
+    if (chars_ > limits_.max_cell_chars) {
+      too_long_ = true;  // refused if a cell uses it
+      shared_.text.resize(begin_);
+      return;
+    }
+    shared_.text.append(text);
+    if (shared_.text.size() > limits_.max_text_bytes)
+      fail(file_error("file_too_much_text", {{"max", in_units(limits_.max_text_bytes, kMiB)}}));
+  }
+
+ private:
+  SharedStrings& shared_;
+  bool in_si_ = false, in_t_ = false, in_phonetic_ = false, too_long_ = false;
+  std::size_t begin_ = 0, chars_ = 0;
 };
 
-// "BC12" → column index 54 (zero-based).
+// "BC12" → column index 54 (from 0); past Excel's columns the number stops growing.
 std::size_t column_of(std::string_view reference) {
   std::size_t column = 0;
   for (char c : reference) {
     if (c < 'A' || c > 'Z') break;
-    column = column * 26 + static_cast<std::size_t>(c - 'A' + 1);
+    column = std::min<std::size_t>(column * 26 + static_cast<std::size_t>(c - 'A' + 1), 1u << 24);
   }
   return column == 0 ? 0 : column - 1;
 }
 
-Result<std::vector<std::vector<std::string>>> parse_sheet(const std::string& xml,
-                                                          const std::vector<std::string>& shared) {
-  Sheet state;
-  state.shared = &shared;
-  XmlParser xml_parser;
-  XML_SetUserData(xml_parser.parser, &state);
-  XML_SetElementHandler(
-      xml_parser.parser,
-      [](void* data, const char* name, const char** attributes) {
-        auto* s = static_cast<Sheet*>(data);
-        auto tag = local_name(name);
-        if (tag == "row") {
-          s->row.clear();
-          s->column = 0;
-        } else if (tag == "c") {
-          s->in_cell = true;
-          s->type.clear();
-          s->value.clear();
-          for (int i = 0; attributes[i]; i += 2) {
-            std::string_view attribute(attributes[i]);
-            if (attribute == "t") s->type = attributes[i + 1];
-            if (attribute == "r") s->column = column_of(attributes[i + 1]);
-          }
-        } else if ((tag == "v" || tag == "t") && s->in_cell) {
-          s->in_value = true;
-        }
-      },
-      [](void* data, const char* name) {
-        auto* s = static_cast<Sheet*>(data);
-        auto tag = local_name(name);
-        if (tag == "v" || tag == "t") {
-          s->in_value = false;
-        } else if (tag == "c") {
-          std::string cell = s->value;
-          if (s->type == "s") {
-            std::size_t index = std::strtoul(cell.c_str(), nullptr, 10);
-            if (index >= s->shared->size()) {
-              s->problem = "a cell points at a missing shared string";
-              cell.clear();
-            } else {
-              cell = (*s->shared)[index];
-            }
-          } else if (s->type == "b") {
-            cell = cell == "1" ? "true" : "false";
-          }
-          if (s->column > 16384) s->column = 16384;  // Excel's last column
-          if (s->row.size() <= s->column) s->row.resize(s->column + 1);
-          s->row[s->column] = std::move(cell);
-          ++s->column;
-          s->in_cell = false;
-        } else if (tag == "row") {
-          s->rows.push_back(std::move(s->row));
-          s->row.clear();
-        }
-      });
-  XML_SetCharacterDataHandler(xml_parser.parser, [](void* data, const char* text, int length) {
-    auto* s = static_cast<Sheet*>(data);
-    if (s->in_value) s->value.append(text, static_cast<std::size_t>(length));
-  });
-  if (XML_Parse(xml_parser.parser, xml.data(), static_cast<int>(xml.size()), 1) == XML_STATUS_ERROR)
-    return bad_file("the worksheet is not valid XML");
-  if (!state.problem.empty()) return bad_file(state.problem);
-  return std::move(state.rows);
+// "12" → 12; anything else → 0.
+std::size_t number_of(std::string_view text) {
+  std::size_t number = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return 0;
+    number = std::min<std::size_t>(number * 10 + static_cast<std::size_t>(c - '0'), 1u << 30);
+  }
+  return number;
 }
 
-// The first worksheet's part name, from the workbook and its relationships.
-std::string first_sheet_path(unzFile zip) {
-  auto workbook = zip_entry(zip, "xl/workbook.xml");
-  auto relations = zip_entry(zip, "xl/_rels/workbook.xml.rels");
-  if (workbook && relations) {
-    auto sheet = workbook->find("<sheet ");
-    if (sheet == std::string::npos) sheet = workbook->find(":sheet ");
-    auto id_at = sheet == std::string::npos ? std::string::npos : workbook->find(":id=\"", sheet);
-    if (id_at != std::string::npos) {
-      id_at += 5;
-      std::string id = workbook->substr(id_at, workbook->find('"', id_at) - id_at);
-      auto relation = relations->find("Id=\"" + id + "\"");
-      if (relation != std::string::npos) {
-        auto begin = relations->rfind('<', relation);
-        auto end = relations->find('>', relation);
-        std::string element = relations->substr(begin, end - begin);
-        auto target = element.find("Target=\"");
-        if (target != std::string::npos) {
-          target += 8;
-          std::string path = element.substr(target, element.find('"', target) - target);
-          if (path.starts_with("/")) return path.substr(1);
-          return "xl/" + path;
-        }
+// The worksheet: rows of cells (<c r="B2" t="s"><v>3</v></c>, inline strings in <is><t>).
+class SheetReader : public XmlReader {
+ public:
+  SheetReader(const Limits& limits, Builder& builder, const SharedStrings& shared)
+      : XmlReader(limits), builder_(builder), shared_(shared) {}
+
+ protected:
+  void start(std::string_view tag, const XML_Char** attributes) override {
+    if (tag == "row") {
+      in_row_ = true;
+      row_ = next_row_;
+      for (int i = 0; attributes[i]; i += 2)
+        if (std::string_view(attributes[i]) == "r")
+          if (auto number = number_of(attributes[i + 1])) row_ = number;
+      next_row_ = row_ + 1;
+      next_column_ = 0;
+    } else if (tag == "c" && in_row_) {
+      in_cell_ = true;
+      type_.clear();
+      value_.clear();
+      chars_ = 0;
+      column_ = next_column_;
+      for (int i = 0; attributes[i]; i += 2) {
+        std::string_view attribute(attributes[i]);
+        if (attribute == "t") type_ = attributes[i + 1];
+        if (attribute == "r") column_ = column_of(attributes[i + 1]);
       }
+      next_column_ = column_ + 1;
+    } else if (tag == "rPh" && in_cell_) {
+      in_phonetic_ = true;
+    } else if ((tag == "v" || tag == "t") && in_cell_ && !in_phonetic_) {
+      in_value_ = true;
     }
   }
-  return "xl/worksheets/sheet1.xml";
+  void end(std::string_view tag) override {
+    if (tag == "v" || tag == "t") {
+      in_value_ = false;
+    } else if (tag == "rPh") {
+      in_phonetic_ = false;
+    } else if (tag == "c" && in_cell_) {
+      in_cell_ = false;
+      Status added = ok_status();
+      if (type_ == "s") {
+        std::size_t index = number_of(trimmed(value_));
+        if (trimmed(value_).empty() || index >= shared_.entries.size())
+          return fail(bad_file("a cell points at a missing shared string"));
+        added = builder_.shared_cell(row_, column_, static_cast<std::uint32_t>(index));
+      } else if (type_ == "b") {
+        added = builder_.cell(row_, column_, value_ == "1" ? "true" : "false");
+      } else {
+        if (!text::is_valid_utf8(value_)) return fail(bad_file("a cell is not UTF-8 text"));
+        added = builder_.cell(row_, column_, value_);
+      }
+      if (!added.ok()) fail(added.take_error());
+    } else if (tag == "row" && in_row_) {
+      in_row_ = false;
+      auto ended = builder_.end_row();
+      if (!ended.ok()) fail(ended.take_error());
+    }
+  }
+  void text(std::string_view text) override {
+    if (!in_value_) return;
+    chars_ += text::code_point_count(text);
+    if (chars_ > limits_.max_cell_chars) return fail(builder_.cell_too_long(row_, column_));
+    value_.append(text);
+  }
+
+ private:
+  Builder& builder_;
+  const SharedStrings& shared_;
+  bool in_row_ = false, in_cell_ = false, in_value_ = false, in_phonetic_ = false;
+  std::size_t row_ = 0, next_row_ = 1, column_ = 0, next_column_ = 0, chars_ = 0;
+  std::string type_, value_;
+};
+
+// xl/workbook.xml: the relationship id of the first <sheet>.
+class WorkbookReader : public XmlReader {
+ public:
+  using XmlReader::XmlReader;
+  std::string id;
+
+ protected:
+  void start(std::string_view tag, const XML_Char** attributes) override {
+    if (tag != "sheet" || !id.empty()) return;
+    for (int i = 0; attributes[i]; i += 2) {
+      std::string_view attribute(attributes[i]);
+      if (attribute.ends_with(":id")) id = attributes[i + 1];
+    }
+  }
+};
+
+// xl/_rels/workbook.xml.rels: the target of one relationship.
+class RelationshipsReader : public XmlReader {
+ public:
+  RelationshipsReader(const Limits& limits, std::string id) : XmlReader(limits), id_(std::move(id)) {}
+  std::string target;
+
+ protected:
+  void start(std::string_view tag, const XML_Char** attributes) override {
+    if (tag != "Relationship" || !target.empty()) return;
+    std::string_view id, found;
+    for (int i = 0; attributes[i]; i += 2) {
+      std::string_view attribute(attributes[i]);
+      if (attribute == "Id") id = attributes[i + 1];
+      if (attribute == "Target") found = attributes[i + 1];
+    }
+    if (id == id_) target = found;
+  }
+
+ private:
+  std::string id_;
+};
+
+bool has_part(unzFile zip, const char* name) {
+  return unzLocateFile(zip, name, 2) == UNZ_OK;
 }
 
-Table to_table(std::vector<std::vector<std::string>> rows) {
-  Table table;
-  // Trim every cell, drop empty rows, pad to the header's width.
-  for (auto& row : rows) {
-    for (auto& cell : row) cell = text::trim(cell);
-    while (!row.empty() && row.back().empty()) row.pop_back();
-  }
-  std::erase_if(rows, [](const std::vector<std::string>& row) { return row.empty(); });
-  if (rows.empty()) return table;
-  table.columns = std::move(rows.front());
-  for (std::size_t i = 1; i < rows.size(); ++i) {
-    rows[i].resize(std::max(rows[i].size(), table.columns.size()));
-    table.rows.push_back(std::move(rows[i]));
-  }
-  return table;
+// The first worksheet's part name, from the workbook and its relationships (sheet1.xml when
+// they do not say).
+Result<std::string> first_sheet_path(unzFile zip, const Limits& limits) {
+  const std::string fallback = "xl/worksheets/sheet1.xml";
+  if (!has_part(zip, "xl/workbook.xml") || !has_part(zip, "xl/_rels/workbook.xml.rels")) return fallback;
+  WorkbookReader workbook(limits);
+  TAAWUN_CHECK(workbook.read(zip, "xl/workbook.xml"));
+  if (workbook.id.empty()) return fallback;
+  RelationshipsReader relationships(limits, workbook.id);
+  TAAWUN_CHECK(relationships.read(zip, "xl/_rels/workbook.xml.rels"));
+  if (relationships.target.empty()) return fallback;
+  if (relationships.target.starts_with("/")) return relationships.target.substr(1);
+  return "xl/" + relationships.target;
 }
 
 }  // namespace
 
+void Table::mark_numeric(std::initializer_list<std::string_view> names) {
+  for (auto name : names) {
+    auto at = std::find(columns.begin(), columns.end(), name);
+    if (at == columns.end()) throw std::logic_error("no column " + std::string(name) + " to mark numeric");
+    auto index = static_cast<std::size_t>(at - columns.begin());
+    if (numeric.size() <= index) numeric.resize(index + 1, false);
+    numeric[index] = true;
+  }
+}
+
 std::string to_csv(const Table& table) {
   std::string out = "\xEF\xBB\xBF";
-  auto line = [&](const std::vector<std::string>& cells) {
+  auto line = [&](const std::vector<std::string>& cells, bool header) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       if (i) out += ',';
-      append_csv_cell(out, cells[i]);
+      append_csv_cell(out, cells[i], !header && i < table.numeric.size() && table.numeric[i]);
     }
     out += "\r\n";
   };
-  line(table.columns);
-  for (const auto& row : table.rows) line(row);
+  line(table.columns, true);
+  for (const auto& row : table.rows) line(row, false);
   return out;
 }
 
@@ -319,17 +731,27 @@ std::string to_xlsx(const Table& table, std::string_view sheet_name) {
   return read_whole(file.path);
 }
 
-Result<Table> read_csv(std::string_view bytes) {
+Result<Table> read_csv(std::string_view bytes, const Limits& limits) {
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
   if (!text::is_valid_utf8(bytes)) return bad_file("the file is not UTF-8 text");
-  auto rows = csv::parse(bytes);
-  for (auto& row : rows)
-    for (auto& cell : row)
-      if (cell.size() > 1 && cell.front() == '\'' && needs_guard(std::string_view(cell).substr(1))) cell.erase(0, 1);
-  return to_table(std::move(rows));
+  Builder builder(limits, Builder::Names::numbers);
+  // Bytes enough for the most characters a cell may hold, its guard and some spaces around.
+  csv::Reader reader(bytes, limits.max_cell_chars * 4 + 64);
+  std::string field;
+  for (;;) {
+    auto next = reader.next(field);
+    if (next == csv::Reader::Next::end) break;
+    if (next == csv::Reader::Next::blank) continue;
+    if (next == csv::Reader::Next::too_long) return builder.cell_too_long(reader.record(), reader.column());
+    std::string_view cell = field;
+    if (cell.size() > 1 && cell.front() == '\'' && formula_start(cell[1])) cell.remove_prefix(1);  // to_csv's guard
+    TAAWUN_CHECK(builder.cell(reader.record(), reader.column(), cell));
+    if (next == csv::Reader::Next::last_field) TAAWUN_CHECK(builder.end_row());
+  }
+  return std::move(builder).finish();
 }
 
-Result<Table> read_xlsx(std::string_view bytes) {
+Result<Table> read_xlsx(std::string_view bytes, const Limits& limits) {
   if (!bytes.starts_with("PK")) return bad_file("not an XLSX file");
   TemporaryFile file;
   {
@@ -339,18 +761,16 @@ Result<Table> read_xlsx(std::string_view bytes) {
   unzFile zip = unzOpen64(file.path.c_str());
   if (!zip) return bad_file("not an XLSX file");
   std::unique_ptr<void, int (*)(unzFile)> closer(zip, unzClose);
-  std::vector<std::string> shared;
-  if (unzLocateFile(zip, "xl/sharedStrings.xml", 2) == UNZ_OK) {
-    TAAWUN_TRY(xml, zip_entry(zip, "xl/sharedStrings.xml"));
-    TAAWUN_TRY(strings, parse_shared_strings(xml));
-    shared = std::move(strings);
+  SharedStrings shared;
+  if (has_part(zip, "xl/sharedStrings.xml")) {
+    SharedStringsReader reader(limits, shared);
+    TAAWUN_CHECK(reader.read(zip, "xl/sharedStrings.xml"));
   }
-  TAAWUN_TRY(sheet_xml, zip_entry(zip, first_sheet_path(zip).c_str()));
-  TAAWUN_TRY(rows, parse_sheet(sheet_xml, shared));
-  for (const auto& row : rows)
-    for (const auto& cell : row)
-      if (!text::is_valid_utf8(cell)) return bad_file("a cell is not UTF-8 text");
-  return to_table(std::move(rows));
+  TAAWUN_TRY(sheet_path, first_sheet_path(zip, limits));
+  Builder builder(limits, Builder::Names::letters, &shared);
+  SheetReader sheet(limits, builder, shared);
+  TAAWUN_CHECK(sheet.read(zip, sheet_path));
+  return std::move(builder).finish();
 }
 
 std::optional<std::string> date_from_serial(std::string_view cell) {

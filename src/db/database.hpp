@@ -165,6 +165,16 @@ struct DatabaseUrl {
 // "sqlite:PATH" or "postgresql://..." (also "postgres://...").
 std::optional<DatabaseUrl> parse_url(std::string_view url);
 
+// How SQLite makes a commit durable (docs/adr/0010-durable-commits.md). `full` (the default):
+// the write-ahead log is synced at every commit, so a transaction answered 2xx survives a power
+// cut. `normal`: synced at checkpoints only; a process crash still loses nothing, a power cut
+// may lose the last commits — for those who accept that risk for faster writes
+// (setting database.sqlite_synchronous).
+enum class SqliteDurability { full, normal };
+void set_sqlite_durability(SqliteDurability durability);
+SqliteDurability sqlite_durability();
+std::optional<SqliteDurability> parse_sqlite_durability(std::string_view text);
+
 std::unique_ptr<Connection> open_sqlite(const std::string& path);
 std::unique_ptr<Connection> open_postgres(const std::string& conninfo);
 std::unique_ptr<Connection> open(const DatabaseUrl& url);

@@ -94,7 +94,7 @@ inline bool check_date(std::vector<FieldError>& problems, const std::string& fie
 }
 
 inline std::string today_iso_date() {
-  return clock::now_iso8601().substr(0, 10);
+  return clock::agency_today();  // the agency's calendar day (clock.hpp), not UTC's
 }
 
 // The reference tables a record may point at by code. The table name never comes from input.

@@ -11,6 +11,7 @@
 #include "core/secrets.hpp"
 #include "core/text.hpp"
 #include "http/json_writer.hpp"
+#include "http/query_string.hpp"
 #include "http/messages.hpp"
 
 namespace taawun::http {
@@ -62,44 +63,6 @@ std::vector<std::string> split_path(std::string_view path) {
     start = end + 1;
   }
   return segments;
-}
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string percent_decode(std::string_view text, bool plus_is_space) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '+' && plus_is_space)
-      out.push_back(' ');
-    else if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2])));
-      i += 2;
-    } else
-      out.push_back(c);
-  }
-  return out;
-}
-
-std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query) {
-  std::vector<std::pair<std::string, std::string>> pairs;
-  while (!query.empty()) {
-    auto amp = query.find('&');
-    std::string_view part = query.substr(0, amp);
-    auto eq = part.find('=');
-    if (!part.empty())
-      pairs.emplace_back(percent_decode(part.substr(0, eq), true),
-                         eq == std::string_view::npos ? "" : percent_decode(part.substr(eq + 1), true));
-    if (amp == std::string_view::npos) break;
-    query.remove_prefix(amp + 1);
-  }
-  return pairs;
 }
 
 std::string_view cookie_value(std::string_view header, std::string_view name) {
@@ -297,6 +260,9 @@ std::optional<Response> App::authenticate(const Route& route, Context& context) 
   if (!safe && route.access == Access::signed_in && context.auth && context.auth->csrf_token &&
       !secrets::constant_time_equal(context.header("X-CSRF-Token"), *context.auth->csrf_token))
     return problem_response(context.request, context.language, Error::of(ErrorCode::csrf_failed));
+  // A read-only API token reads, whatever its user's role may write.
+  if (!safe && route.access == Access::signed_in && context.auth && context.auth->read_only)
+    return problem_response(context.request, context.language, Error::of(ErrorCode::forbidden, "read_only_token"));
   return std::nullopt;
 }
 
@@ -329,9 +295,68 @@ Response App::run(const Route& route, Context& context) {
   }
 }
 
+const Route* App::match(bhttp::verb method, const std::string& path, std::vector<std::string>& params,
+                        std::vector<std::string_view>& allowed) const {
+  auto segments = split_path(path);
+  for (const auto& route : routes_) {
+    if (route.segments.size() != segments.size()) continue;
+    std::vector<std::string> found;
+    bool same = true;
+    for (std::size_t i = 0; i < segments.size() && same; ++i) {
+      if (route.segments[i].starts_with('{'))
+        found.push_back(segments[i]);
+      else
+        same = route.segments[i] == segments[i];
+    }
+    if (!same) continue;
+    if (route.method == method || (method == bhttp::verb::head && route.method == bhttp::verb::get)) {
+      params = std::move(found);
+      return &route;
+    }
+    allowed.push_back(bhttp::to_string(route.method));
+  }
+  return nullptr;
+}
+
+std::optional<Response> App::admit(const Request& header, const std::string& remote_address) {
+  std::string_view target = header.target();
+  auto question = target.find('?');
+  std::string path = percent_decode(target.substr(0, question), false);
+  if (!text::is_valid_utf8(path)) return std::nullopt;  // answered in full by handle()
+  std::vector<std::string> params;
+  std::vector<std::string_view> allowed;
+  const Route* route = match(header.method(), path, params, allowed);
+  // Unknown routes, and routes anyone may call without a guard, read their (small) body as
+  // usual: handle() answers them.
+  if (!route || (route->access == Access::anyone && !route->guard)) return std::nullopt;
+  auto query = question == std::string_view::npos ? std::vector<std::pair<std::string, std::string>>{}
+                                                  : parse_query(target.substr(question + 1));
+  std::string_view lang;
+  for (const auto& [key, value] : query)
+    if (key == "lang") lang = value;
+  Language language = request_language(header, lang);
+  Context context{header,         *this,    std::move(path), std::move(query), std::move(params),
+                  language,       remote_address, std::nullopt,    std::nullopt,     std::nullopt};
+  try {
+    std::optional<Response> refused = authenticate(*route, context);
+    if (!refused && route->guard) {
+      Status allowed_to_send = route->guard(context);
+      if (!allowed_to_send.ok()) refused = problem_response(header, language, allowed_to_send.error());
+    }
+    if (refused) route->metrics->observe(static_cast<unsigned>(refused->result_int()), std::chrono::microseconds(0));
+    return refused;
+  } catch (const std::exception& error) {
+    // The database may be down: read the body and let handle() answer as it does.
+    spdlog::warn("admission of {} {} failed: {}", std::string(bhttp::to_string(header.method())), route->pattern,
+                 error.what());
+    return std::nullopt;
+  }
+}
+
 void App::handle(Request&& request_in, std::string remote_address, Done done) {
   auto started = std::chrono::steady_clock::now();
   auto request = std::make_shared<Request>(std::move(request_in));
+  remote_address = client_address(*request, remote_address, config_.trusted_proxies, config_.forwarded_header);
   std::string_view target = request->target();
   auto question = target.find('?');
   std::string path = percent_decode(target.substr(0, question), false);
@@ -352,29 +377,9 @@ void App::handle(Request&& request_in, std::string remote_address, Done done) {
     finish(not_found_metrics_, problem_response(*request, language, Error::of(ErrorCode::invalid_utf8)));
     return;
   }
-  auto segments = split_path(path);
-  const Route* matched = nullptr;
   std::vector<std::string> params;
   std::vector<std::string_view> allowed;
-  for (const auto& route : routes_) {
-    if (route.segments.size() != segments.size()) continue;
-    std::vector<std::string> found;
-    bool same = true;
-    for (std::size_t i = 0; i < segments.size() && same; ++i) {
-      if (route.segments[i].starts_with('{'))
-        found.push_back(segments[i]);
-      else
-        same = route.segments[i] == segments[i];
-    }
-    if (!same) continue;
-    if (route.method == request->method() ||
-        (request->method() == bhttp::verb::head && route.method == bhttp::verb::get)) {
-      matched = &route;
-      params = std::move(found);
-      break;
-    }
-    allowed.push_back(bhttp::to_string(route.method));
-  }
+  const Route* matched = match(request->method(), path, params, allowed);
 
   if (!matched) {
     bool api = path.starts_with("/api/") || path == "/api";

@@ -16,6 +16,7 @@
 #include "core/throttle.hpp"
 #include "db/database.hpp"
 #include "domain/accounts/accounts.hpp"
+#include "http/forwarded.hpp"
 
 namespace taawun::http {
 
@@ -30,6 +31,14 @@ struct AppConfig {
   std::size_t upload_limit = 16 << 20;      // bytes, for file uploads (routes ending in /import or /documents)
   std::size_t blocking_threads = 2;         // for argon2id, off the I/O threads
   std::size_t list_cache_bytes = 32 << 20;  // rendered list pages kept while their records are unchanged; 0: off
+  // Reverse proxies whose forwarded header names the client (server.trusted_proxies); empty:
+  // the socket's peer is the client (http/forwarded.hpp).
+  std::vector<AddressRange> trusted_proxies;
+  ForwardedHeader forwarded_header = ForwardedHeader::x_forwarded_for;
+  // Who reads /metrics (server.metrics_addresses, server.metrics_token): a request from one of
+  // these addresses that no proxy forwarded, or one bearing this token; neither set, nobody.
+  std::vector<AddressRange> metrics_addresses;
+  std::string metrics_token;
 };
 
 class App;
@@ -41,7 +50,7 @@ struct Context {
   std::vector<std::pair<std::string, std::string>> query;
   std::vector<std::string> path_params;
   Language language = Language::fr;
-  std::string remote_address;
+  std::string remote_address;  // the client's: behind a trusted proxy, from its forwarded header
   std::optional<accounts::Authenticated> auth;
   std::optional<std::string> session_token;  // the cookie value, when authenticated by cookie
 
@@ -61,6 +70,11 @@ inline constexpr int kMaxUnknownCertificateCodes = 30;
 enum class Work { quick, blocking };  // blocking: run on the worker pool (password hashing, PDF)
 
 using Handler = Result<Response> (*)(Context&);
+// Decides, from the request's header alone, whether the caller may send its body: run once the
+// header is read and before a byte of the body is (file uploads: a viewer's 16 MiB import is
+// refused without reading it). The handler still decides again with the body: the guard calls
+// the same access function of the record kind.
+using Guard = Status (*)(Context&);
 
 struct RouteMetrics;
 
@@ -70,6 +84,7 @@ struct Route {
   Handler handler;
   Access access = Access::signed_in;
   Work work = Work::quick;
+  Guard guard = nullptr;  // beyond `access`: who may send a body to this route (see Guard)
   std::vector<std::string> segments;
   std::shared_ptr<RouteMetrics> metrics;
 };
@@ -86,6 +101,10 @@ class App {
   void handle(Request&& request, std::string remote_address, Done done);
   // Waits for blocking work in flight (graceful shutdown).
   void drain();
+  // Called with a request whose header only has been read: the refusal to send instead of
+  // reading its body (unknown route, not signed in, CSRF, the route's guard), or nothing when
+  // the body may be read. Runs on the I/O thread.
+  std::optional<Response> admit(const Request& header, const std::string& remote_address);
 
   db::Pool& pool() { return pool_; }
   const AppConfig& config() const { return config_; }
@@ -103,6 +122,10 @@ class App {
   Response run(const Route& route, Context& context);
   Response serve_static(const Request& request, Language language);
   std::optional<Response> authenticate(const Route& route, Context& context);
+  // The route for a method and decoded path, its path parameters, and the methods the path
+  // allows (for 405) when none matches.
+  const Route* match(bhttp::verb method, const std::string& path, std::vector<std::string>& params,
+                     std::vector<std::string_view>& allowed) const;
 
   db::Pool& pool_;
   AppConfig config_;

@@ -1,11 +1,28 @@
 #include "http/input.hpp"
 
 #include <charconv>
+#include <limits>
 
+#include "core/clock.hpp"
 #include "core/text.hpp"
+#include "domain/reference/reference.hpp"
 
 namespace taawun::http {
 namespace {
+// nlohmann/json reads an integer above 2^63 - 1 as unsigned: taken as int64_t it would wrap to
+// a negative number. Such a number is out of range, whatever the field.
+bool beyond_int64(const nlohmann::json& value) {
+  return value.is_number_unsigned() &&
+         value.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+}
+
+FieldError int64_out_of_range(std::string field) {
+  return {std::move(field),
+          "out_of_range",
+          {{"min", std::to_string(std::numeric_limits<std::int64_t>::min())},
+           {"max", std::to_string(std::numeric_limits<std::int64_t>::max())}}};
+}
+
 bool has_control_characters(std::string_view text) {
   for (unsigned char c : text)
     if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') return true;
@@ -65,6 +82,70 @@ std::string QueryReader::choice(std::string_view name, std::initializer_list<std
   return std::string(fallback);
 }
 
+std::optional<std::string> QueryReader::optional_choice(std::string_view name,
+                                                        std::initializer_list<std::string_view> choices) {
+  return optional_choice(name, Choices(choices.begin(), choices.size()));
+}
+
+std::optional<std::string> QueryReader::optional_choice(std::string_view name, Choices choices) {
+  auto value = text(name, 50);
+  if (!value) return std::nullopt;
+  if (is_one_of(*value, choices)) return value;
+  problems_.push_back({std::string(name), "invalid_choice", {{"choices", listed(choices)}}});
+  return std::nullopt;
+}
+
+std::optional<std::string> QueryReader::date(std::string_view name) {
+  auto value = text(name, 10);
+  if (!value) return std::nullopt;
+  if (is_date(*value)) return value;
+  problems_.push_back({std::string(name), "invalid_date"});
+  return std::nullopt;
+}
+
+std::optional<std::string> QueryReader::date_or_instant(std::string_view name) {
+  auto value = text(name, 20);
+  if (!value) return std::nullopt;
+  bool instant = value->size() == 20 && (*value)[10] == 'T' && value->back() == 'Z' &&
+                 clock::parse_iso8601(*value).has_value() && is_date(value->substr(0, 10));
+  if (is_date(*value) || instant) return value;
+  problems_.push_back({std::string(name), "invalid_date"});
+  return std::nullopt;
+}
+
+std::optional<std::string> QueryReader::country(std::string_view name) {
+  auto value = upper_cased(text(name, 2));
+  if (!value) return std::nullopt;
+  if (reference::names(context_.db())->countries.contains(*value)) return value;
+  problems_.push_back({std::string(name), "unknown_country"});
+  return std::nullopt;
+}
+
+std::optional<std::string> QueryReader::code(std::string_view name, Codes codes) {
+  auto value = text(name, 50);
+  if (!value) return std::nullopt;
+  auto names = reference::names(context_.db());
+  const char* codelist = "";
+  bool known = false;
+  switch (codes) {
+    case Codes::action_type:
+      known = names->action_types.contains(*value), codelist = "action-types";
+      break;
+    case Codes::cooperation_domain:
+      known = names->cooperation_domains.contains(*value), codelist = "cooperation-domains";
+      break;
+    case Codes::organisation_type:
+      known = names->organisation_types.contains(*value), codelist = "OrganisationType";
+      break;
+    case Codes::sector:
+      known = names->sectors.contains(*value), codelist = "Sector";
+      break;
+  }
+  if (known) return value;
+  problems_.push_back({std::string(name), "unknown_code", {{"codelist", codelist}}});
+  return std::nullopt;
+}
+
 PageRequest QueryReader::page() {
   PageRequest page;
   page.limit = integer("limit", 1, PageRequest::kMaxLimit).value_or(page.limit);
@@ -98,10 +179,19 @@ Result<std::int64_t> required_version(const Context& context) {
   return version;
 }
 
+Result<std::optional<std::int64_t>> optional_version(const Context& context) {
+  if (context.header(bhttp::field::if_match).empty()) return std::optional<std::int64_t>();
+  TAAWUN_TRY(version, required_version(context));
+  return std::optional<std::int64_t>(version);
+}
+
 Result<BodyReader> BodyReader::parse(const Context& context) {
   std::string_view type = context.header(bhttp::field::content_type);
   if (!type.starts_with("application/json")) return Error::of(ErrorCode::unsupported_media_type);
-  const std::string& body = context.request.body();
+  return parse_text(context.request.body());
+}
+
+Result<BodyReader> BodyReader::parse_text(std::string_view body) {
   if (!text::is_valid_utf8(body)) return Error::of(ErrorCode::invalid_utf8);
   auto json = nlohmann::json::parse(body, nullptr, false);
   if (json.is_discarded()) {
@@ -155,7 +245,29 @@ std::optional<std::int64_t> BodyReader::integer(std::string_view name) {
     wrong_type(name, "integer");
     return std::nullopt;
   }
+  if (beyond_int64(*found)) {
+    problems_.push_back(int64_out_of_range(std::string(name)));
+    return std::nullopt;
+  }
   return found->get<std::int64_t>();
+}
+
+std::optional<std::int64_t> BodyReader::required_integer(std::string_view name) {
+  if (!has(name) || is_null(name)) {
+    known_.emplace(name);
+    problems_.push_back({std::string(name), "required"});
+    return std::nullopt;
+  }
+  return integer(name);
+}
+
+std::optional<bool> BodyReader::required_boolean(std::string_view name) {
+  if (!has(name) || is_null(name)) {
+    known_.emplace(name);
+    problems_.push_back({std::string(name), "required"});
+    return std::nullopt;
+  }
+  return boolean(name);
 }
 
 std::optional<bool> BodyReader::boolean(std::string_view name) {
@@ -214,6 +326,10 @@ std::optional<std::vector<std::int64_t>> BodyReader::integer_list(std::string_vi
       wrong_type(std::string(name) + "[" + std::to_string(i) + "]", "integer");
       continue;
     }
+    if (beyond_int64((*items)[i])) {
+      problems_.push_back(int64_out_of_range(std::string(name) + "[" + std::to_string(i) + "]"));
+      continue;
+    }
     out.push_back((*items)[i].get<std::int64_t>());
   }
   return out;
@@ -258,6 +374,10 @@ std::optional<std::int64_t> nested_integer(const nlohmann::json& object, const s
   if (found == object.end() || found->is_null()) return std::nullopt;
   if (!found->is_number_integer()) {
     problems.push_back({path + "." + std::string(name), "wrong_type", {{"expected", "integer"}}});
+    return std::nullopt;
+  }
+  if (beyond_int64(*found)) {
+    problems.push_back(int64_out_of_range(path + "." + std::string(name)));
     return std::nullopt;
   }
   return found->get<std::int64_t>();

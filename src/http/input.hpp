@@ -17,31 +17,52 @@
 
 namespace taawun::http {
 
+// Query parameters are read as strictly as bodies: a value of the wrong type, a date that is no
+// calendar date, an unknown code or a word outside its choices is a 422 naming the parameter,
+// never a silent "nothing found". tests/api/operations_test.cpp sends a bad value of each
+// parameter the OpenAPI contract declares and expects that answer.
 class QueryReader {
  public:
-  explicit QueryReader(const Context& context) : context_(context) {}
+  explicit QueryReader(Context& context) : context_(context) {}
   std::optional<std::string> text(std::string_view name, std::size_t max_length = 200);
   std::optional<std::int64_t> integer(std::string_view name, std::int64_t min, std::int64_t max);
   std::optional<bool> boolean(std::string_view name);
   // One of a fixed set of words; anything else is an invalid_choice naming the choices.
   std::string choice(std::string_view name, std::initializer_list<std::string_view> choices, std::string_view fallback);
+  // The same, without a default: absent is nullopt.
+  std::optional<std::string> optional_choice(std::string_view name, std::initializer_list<std::string_view> choices);
+  std::optional<std::string> optional_choice(std::string_view name, Choices choices);
+  // A calendar date YYYY-MM-DD (invalid_date).
+  std::optional<std::string> date(std::string_view name);
+  // A date, or an instant YYYY-MM-DDTHH:MM:SSZ (invalid_date).
+  std::optional<std::string> date_or_instant(std::string_view name);
+  // Reference codes known to the database (unknown_country, unknown_code); a country is
+  // upper-cased first ("sn" is Senegal).
+  std::optional<std::string> country(std::string_view name);
+  enum class Codes { action_type, cooperation_domain, organisation_type, sector };
+  std::optional<std::string> code(std::string_view name, Codes codes);
   PageRequest page();
   std::string sort(std::string_view fallback);
   Status status() const;
 
  private:
-  const Context& context_;
+  Context& context_;
   std::vector<FieldError> problems_;
 };
 
 // An ETag is the record's version in quotes: "7". If-Match must carry one.
 Result<std::int64_t> required_version(const Context& context);
+// If-Match where a write cannot lose an update without it (see the route's OpenAPI text) but is
+// checked when the client sends it: nullopt when absent.
+Result<std::optional<std::int64_t>> optional_version(const Context& context);
 std::string etag(std::int64_t version);
 
 class BodyReader {
  public:
   // Checks the content type, size, UTF-8 and JSON syntax; the body must be an object.
   static Result<BodyReader> parse(const Context& context);
+  // The same checks on bytes already known to be JSON (the fuzzing harness reads bodies this way).
+  static Result<BodyReader> parse_text(std::string_view body);
 
   std::optional<std::string> text(std::string_view name, std::size_t max_length);
   // Present-or-absent with null: for partial updates.
@@ -49,6 +70,9 @@ class BodyReader {
   bool is_null(std::string_view name) const;
   std::optional<std::int64_t> integer(std::string_view name);
   std::optional<bool> boolean(std::string_view name);
+  // Absent or null is `required`: a value the handler needs (never read an empty optional).
+  std::optional<std::int64_t> required_integer(std::string_view name);
+  std::optional<bool> required_boolean(std::string_view name);
   std::optional<std::vector<std::string>> text_list(std::string_view name, std::size_t max_items,
                                                     std::size_t max_length);
   std::optional<std::vector<std::int64_t>> integer_list(std::string_view name, std::size_t max_items);

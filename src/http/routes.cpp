@@ -67,9 +67,11 @@ std::vector<Route> route_table() {
       {verb::patch, "/api/v1/actions/{id}", h::update_action, signed_in, quick},
       {verb::post, "/api/v1/actions/{id}/status", h::change_action_status, signed_in, quick},
       {verb::post, "/api/v1/actions/{id}/nominations", h::create_nomination, signed_in, quick},
-      {verb::post, "/api/v1/actions/{id}/nominations/import", h::import_nominations, signed_in, blocking},
+      {verb::post, "/api/v1/actions/{id}/nominations/import", h::import_nominations, signed_in, blocking,
+       h::may_import_nominations},
       {verb::get, "/api/v1/actions/{id}/documents", h::list_action_documents, signed_in, quick},
-      {verb::post, "/api/v1/actions/{id}/documents", h::add_action_document, signed_in, blocking},
+      {verb::post, "/api/v1/actions/{id}/documents", h::add_action_document, signed_in, blocking,
+       h::may_add_action_document},
       {verb::get, "/api/v1/documents/{id}", h::download_document, signed_in, blocking},
       {verb::delete_, "/api/v1/documents/{id}", h::delete_document, signed_in, quick},
       // people

@@ -73,6 +73,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
     beast::http::async_read_header(
         stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code error, std::size_t) {
           if (error) return self->on_read(error);
+          // Who may send this body is decided before a byte of it is read (App::admit).
+          if (self->has_body())
+            if (auto refused = self->state_.app.admit(self->parser_->get(), self->remote_)) {
+              refused->keep_alive(false);
+              return self->write(std::move(*refused), Then::drain_and_close);
+            }
           std::size_t limit = self->body_limit();
           if (auto length = self->parser_->content_length(); length && *length > limit)
             return self->on_read(beast::http::error::body_limit);
@@ -80,6 +86,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
           beast::http::async_read(self->stream_, self->buffer_, *self->parser_,
                                   [self](beast::error_code error, std::size_t) { self->on_read(error); });
         });
+  }
+
+  bool has_body() const {
+    if (parser_->chunked()) return true;
+    auto length = parser_->content_length();
+    return length && *length > 0;
   }
 
   // The body limit of the request whose header was read: file uploads (paths ending in

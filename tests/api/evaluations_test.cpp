@@ -160,7 +160,18 @@ TEST_P(Evaluations, AnActionsSummaryGoesToStaffAndItsHostWithoutNames) {
     for (const auto& [key, value] : comment.items()) keys.insert(key);
   }
   EXPECT_EQ(comments, (std::set<std::string>{"Excellent", "Trop court"}));
-  EXPECT_EQ(keys, (std::set<std::string>{"comment", "overall", "submitted_at"}));
+  EXPECT_EQ(keys, (std::set<std::string>{"comment", "overall", "submitted_in"}));
+  // Best score first, whatever the order they were written in.
+  EXPECT_EQ(summary.json()["comments"][0]["comment"], "Excellent");
+  EXPECT_EQ(summary.json()["comments"][0]["submitted_in"].get<std::string>().size(), 7u);
+  // Nothing the host reads joins an evaluation to a participant: the nominations they see
+  // keep the time they last changed before the evaluations, and no comment carries a time.
+  auto listed = host.get("/api/v1/nominations?action_id=" + id_of(c.action));
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  for (const auto& n : listed.json()["items"]) {
+    for (const auto& before : c.nominations)
+      if (before["id"] == n["id"]) EXPECT_EQ(n["updated_at"], before["updated_at"]) << n.dump();
+  }
 
   Client focal_point = signed_in("partner", {{"countries", {"BJ"}}});
   EXPECT_EQ(focal_point.get(summary_path).status, 403);

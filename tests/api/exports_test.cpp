@@ -206,6 +206,50 @@ TEST_P(Exports, UsersAndTheAuditTrailExportForTheRolesThatReadThem) {
   EXPECT_EQ(partner.get(trail + "&format=csv").status, 403);
 }
 
+// One passport rule for every reader of a person: a partner focal point sees the passports of
+// their own nationals only, not of another country's people their country nominated.
+TEST_P(Exports, NominatingPartnerDoesNotSeeAnotherNationalsPassport) {
+  std::string name = family();
+  auto malian = person({{"latin_name", "Moussa " + name},
+                        {"nationality", "ML"},
+                        {"passport_number", "ML1234567"},
+                        {"passport_expiry", "2031-05-31"}});
+  auto senegalese = person({{"latin_name", "Astou " + name}, {"nationality", "SN"}, {"passport_number", "SN2345678"}});
+  auto action = move_action(create_action({{"quotas", json::array({{{"country", "SN"}, {"seats", 4}}})}}), {"open"});
+  std::string nominations = "/api/v1/actions/" + id_of(action) + "/nominations";
+  for (const auto& who : {malian, senegalese}) {
+    auto nominated = admin().post(nominations, {{"person_id", who["id"]}, {"country", "SN"}});
+    ASSERT_EQ(nominated.status, 201) << nominated.body;
+  }
+  Client senegal = signed_in("partner", {{"countries", {"SN"}}});
+  auto detail = senegal.get("/api/v1/people/" + id_of(malian));
+  ASSERT_EQ(detail.status, 200) << detail.body;  // in scope: Senegal nominated him
+  EXPECT_FALSE(detail.json().contains("passport_number")) << detail.body;
+  EXPECT_FALSE(detail.json().contains("passport_expiry")) << detail.body;
+  EXPECT_EQ(senegal.get("/api/v1/people/" + id_of(senegalese)).json()["passport_number"], "SN2345678");
+
+  auto listed = senegal.get("/api/v1/people?q=" + url_encode(name));
+  ASSERT_EQ(listed.json()["total"], 2) << listed.body;
+  EXPECT_EQ(listed.body.find("ML1234567"), std::string::npos);
+
+  for (const std::string path : {"/api/v1/nominations/export?action_id=" + id_of(action),
+                                 "/api/v1/people/export?q=" + url_encode(name)}) {
+    auto table = exported(senegal, path);
+    ASSERT_EQ(table.rows.size(), 2u) << path;
+    for (std::size_t row = 0; row < 2; ++row) {
+      bool is_malian = cell(table, row, "person_id") == id_of(malian);
+      EXPECT_EQ(cell(table, row, "passport_number"), is_malian ? "" : "SN2345678") << path;
+      EXPECT_EQ(cell(table, row, "passport_expiry"), "") << path;
+    }
+  }
+  // Logistics and the audit trail are not the partner's to read.
+  EXPECT_EQ(senegal.get("/api/v1/audit?record_kind=person&record_id=" + id_of(malian)).status, 403);
+  // Staff handling logistics still see it in the nominations export.
+  auto staff = exported(admin(), "/api/v1/nominations/export?action_id=" + id_of(action));
+  std::size_t row = cell(staff, 0, "person_id") == id_of(malian) ? 0 : 1;
+  EXPECT_EQ(cell(staff, row, "passport_number"), "ML1234567");
+}
+
 TEST_P(Exports, BadFormatsAndForbiddenRolesAreRefused) {
   auto bad = admin().get("/api/v1/people/export?format=pdf");
   EXPECT_EQ(bad.status, 422) << bad.body;

@@ -215,6 +215,41 @@ TEST_P(NominationImport, PartnersImportOnlyForTheirCountriesAndBadFilesAreRefuse
   EXPECT_EQ(upload(action, "person_id\n1\n", "", "text/csv", &finance).status, 403);
 }
 
+// Who may send a file is decided from the request's header, before a byte of the body is
+// read: the refusal comes while the client still holds its 10 MiB. Document uploads alike.
+TEST_P(NominationImport, PermissionIsDecidedBeforeTheFileIsRead) {
+  auto action = open_action(json::array({{{"country", "SN"}, {"seats", 5}}}));
+  std::string import = "/api/v1/actions/" + id_of(action) + "/nominations/import";
+  std::string documents = "/api/v1/actions/" + id_of(action) + "/documents?file_name=list.csv";
+  constexpr std::size_t kAnnounced = 10 << 20;
+  std::map<std::string, std::string> csv = {{"Content-Type", "text/csv"}};
+  auto answered_at_once = [&](Client& as, const std::string& target) {
+    return as.send_header_only("POST", target, kAnnounced, csv, std::chrono::seconds(20));
+  };
+  Client viewer = signed_in("viewer");
+  Client finance = signed_in("finance");
+  Client mali = signed_in("partner", {{"countries", {"ML"}}});
+  Client anonymous(server());
+  auto by_viewer = answered_at_once(viewer, import);
+  EXPECT_EQ(by_viewer.status, 403) << by_viewer.body;
+  EXPECT_EQ(by_viewer.json()["code"], "forbidden");
+  EXPECT_EQ(answered_at_once(finance, import).status, 403);
+  EXPECT_EQ(answered_at_once(anonymous, import).status, 401);
+  // An action the caller cannot see (no quota for Mali) reads as missing, as everywhere else.
+  EXPECT_EQ(answered_at_once(mali, import).status, 404);
+  EXPECT_EQ(answered_at_once(admin(), "/api/v1/actions/999999999/nominations/import").status, 404);
+  EXPECT_EQ(answered_at_once(viewer, documents).status, 403);
+  EXPECT_EQ(answered_at_once(finance, documents).status, 403);
+  // A cookie write without the CSRF token is refused before its body too.
+  Client no_csrf = signed_in("officer");
+  no_csrf.forget_csrf();
+  EXPECT_EQ(answered_at_once(no_csrf, import).status, 403);
+  // Whoever may import gets no answer until the body arrives.
+  EXPECT_EQ(admin().send_header_only("POST", import, kAnnounced, csv, std::chrono::milliseconds(800)).status, 0);
+  // And the server still serves after the refused uploads.
+  EXPECT_EQ(admin().get("/api/v1/actions/" + id_of(action)).status, 200);
+}
+
 TAAWUN_ON_BOTH_DATABASES(NominationImport);
 
 }  // namespace

@@ -17,8 +17,25 @@ TEST_P(Operations, HealthReadinessAndMetrics) {
   Client anonymous(server());
   EXPECT_EQ(anonymous.get("/healthz").status, 200);
   EXPECT_EQ(anonymous.get("/readyz").status, 200);
-  admin().get("/api/v1/countries?limit=1");
-  auto metrics = anonymous.get("/metrics");
+  // Metrics go only to the configured monitoring address or token; by default, to nobody.
+  EXPECT_EQ(anonymous.get("/metrics").status, 403);
+  EXPECT_EQ(admin().get("/metrics").status, 403);
+  const std::string token(40, 'm');
+  Server own(fresh_database_url(GetParam()),
+             {"--config", work_file("metrics.toml", "[server]\nmetrics_addresses = [\"127.0.0.1\"]\nmetrics_token = \"" +
+                                                        token + "\"\n")});
+  Client monitor(own);
+  ASSERT_EQ(monitor.log_in("admin").status, 200);
+  monitor.get("/api/v1/countries?limit=1");
+  // Through a reverse proxy on the same host the peer is 127.0.0.1 too: forwarded is refused.
+  EXPECT_EQ(Client(own).get("/metrics", {{"X-Forwarded-For", "203.0.113.9"}}).status, 403);
+  EXPECT_EQ(Client(own).get("/metrics", {{"Authorization", "Bearer " + token}, {"X-Forwarded-For", "203.0.113.9"}}).status,
+            200);
+  EXPECT_EQ(Client(own).get("/metrics", {{"Authorization", "Bearer " + std::string(40, 'x')},
+                                         {"X-Forwarded-For", "203.0.113.9"}})
+                .status,
+            403);
+  auto metrics = Client(own).get("/metrics");
   ASSERT_EQ(metrics.status, 200);
   EXPECT_NE(metrics.header("content-type").find("text/plain"), std::string::npos);
   EXPECT_NE(metrics.body.find("taawun_http_requests_total{route=\"/api/v1/countries\",method=\"GET\",status=\"200\"}"),
@@ -44,6 +61,74 @@ TEST_P(Operations, ContractListsExactlyTheRoutes) {
     routed.insert(method + " " + route.pattern);
   }
   EXPECT_EQ(documented, routed);
+}
+
+// Every query parameter the contract declares is read with its declared type: a value outside
+// it (not an integer, beyond the range, not one of the choices, no calendar date, an unknown
+// code, too long) is a 422 naming the parameter, never a 200 with nothing found.
+TEST_P(Operations, EveryDeclaredQueryParameterIsReadWithItsType) {
+  auto document = Client(server()).get("/api/v1/openapi.json").json();
+  auto resolve = [&](nlohmann::json value) {
+    while (value.is_object() && value.contains("$ref")) {
+      std::string ref = value["$ref"].get<std::string>();  // "#/components/parameters/limit"
+      nlohmann::json at = document;
+      std::size_t start = 2;
+      while (start < ref.size()) {
+        auto end = ref.find('/', start);
+        if (end == std::string::npos) end = ref.size();
+        at = at[ref.substr(start, end - start)];
+        start = end + 1;
+      }
+      value = at;
+    }
+    return value;
+  };
+  const std::map<std::string, std::string> path_values = {{"{name}", "Sector"}, {"{code}", "SN"}};
+  int checked = 0;
+  for (const auto& [pattern, operations] : document["paths"].items()) {
+    std::string path = pattern;
+    for (const auto& [placeholder, value] : path_values)
+      if (auto at = path.find(placeholder); at != std::string::npos) path.replace(at, placeholder.size(), value);
+    if (path.find('{') != std::string::npos || !operations.contains("get")) continue;
+    std::vector<nlohmann::json> parameters;
+    for (const auto& p : operations.value("parameters", nlohmann::json::array())) parameters.push_back(resolve(p));
+    for (const auto& p : operations["get"].value("parameters", nlohmann::json::array())) parameters.push_back(resolve(p));
+    for (const auto& parameter : parameters) {
+      if (parameter["in"] != "query" || parameter["name"] == "lang") continue;
+      std::string name = parameter["name"];
+      auto schema = resolve(parameter.value("schema", nlohmann::json::object()));
+      std::vector<std::string> bad;
+      if (parameter.contains("x-taawun-codes"))
+        bad.push_back(parameter["x-taawun-codes"] == "countries" ? "QQ" : "no_such_code");
+      else if (schema.contains("enum"))
+        bad.push_back("zz-not-a-choice");
+      else if (schema.value("type", "") == "integer") {
+        bad.push_back("12abc");
+        if (schema.contains("maximum")) bad.push_back(std::to_string(schema["maximum"].get<std::int64_t>() + 1));
+        if (schema.contains("minimum")) bad.push_back(std::to_string(schema["minimum"].get<std::int64_t>() - 1));
+        bad.push_back("99999999999999999999");  // beyond 64 bits
+      } else if (schema.value("format", "") == "date" || schema.contains("pattern"))
+        bad.push_back("1980-02-30");
+      else if (schema.contains("maxLength"))
+        bad.push_back(std::string(schema["maxLength"].get<std::size_t>() + 1, 'a'));
+      for (const auto& value : bad) {
+        auto reply = admin().get(path + "?" + name + "=" + url_encode(value));
+        EXPECT_EQ(reply.status, 422) << "GET " << path << "?" << name << "=" << value << "\n" << reply.body;
+        auto errors = reply.field_errors();
+        bool named = std::any_of(errors.begin(), errors.end(),
+                                 [&](const std::string& error) { return error.starts_with(name + ":"); });
+        EXPECT_TRUE(named) << "GET " << path << "?" << name << "=" << value << "\n" << reply.body;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 100);
+  // The cases found by the outside check, by name.
+  auto impossible = admin().get("/api/v1/people/duplicates?latin_name=Awa&birth_date=1980-02-30");
+  EXPECT_EQ(impossible.field_errors(), std::vector<std::string>{"birth_date:invalid_date"});
+  auto unknown = admin().get("/api/v1/people/duplicates?latin_name=Awa&nationality=XX");
+  EXPECT_EQ(unknown.field_errors(), std::vector<std::string>{"nationality:unknown_country"});
+  EXPECT_EQ(admin().get("/api/v1/people/duplicates?latin_name=Awa&nationality=sn").status, 200);
 }
 
 TEST_P(Operations, SigtermLetsRequestsInFlightFinish) {

@@ -178,9 +178,18 @@ TEST_P(People, MergeKeepsBothHistoriesAndCanBeUndone) {
   ASSERT_EQ(admin().post(nominations, {{"person_id", duplicate["id"]}}).status, 201);
 
   Client officer = signed_in("officer");
-  auto stale = officer.post(path(survivor) + "/merge", {{"duplicate_id", duplicate["id"]}}, {{"If-Match", "\"9\""}});
+  json merge_body = {{"duplicate_id", duplicate["id"]}, {"duplicate_version", duplicate["version"]}};
+  auto stale = officer.post(path(survivor) + "/merge", merge_body, {{"If-Match", "\"9\""}});
   EXPECT_EQ(stale.status, 412);
-  auto merged = officer.post(path(survivor) + "/merge", {{"duplicate_id", duplicate["id"]}}, if_match(survivor));
+  // The duplicate's side of the merge takes part in the lost-update rule too: a duplicate
+  // edited since it was compared is not merged, and its version is required.
+  auto stale_duplicate = officer.post(path(survivor) + "/merge",
+                                      {{"duplicate_id", duplicate["id"]}, {"duplicate_version", 99}}, if_match(survivor));
+  EXPECT_EQ(stale_duplicate.status, 412) << stale_duplicate.body;
+  EXPECT_NE(stale_duplicate.body.find("compar"), std::string::npos) << stale_duplicate.body;
+  auto no_version = officer.post(path(survivor) + "/merge", {{"duplicate_id", duplicate["id"]}}, if_match(survivor));
+  EXPECT_EQ(no_version.field_errors(), std::vector<std::string>{"duplicate_version:required"});
+  auto merged = officer.post(path(survivor) + "/merge", merge_body, if_match(survivor));
   ASSERT_EQ(merged.status, 200) << merged.body;
   ASSERT_EQ(merged.json()["merged_records"].size(), 1u);
   EXPECT_EQ(merged.json()["merged_records"][0]["id"], duplicate["id"]);
@@ -200,7 +209,9 @@ TEST_P(People, MergeKeepsBothHistoriesAndCanBeUndone) {
   EXPECT_EQ(twice.field_errors(), std::vector<std::string>{"person_id:already_nominated"});
   auto merged_read = admin().get(path(duplicate));
   EXPECT_EQ(merged_read.json()["merged_into_id"], survivor["id"]);
-  EXPECT_EQ(officer.post(path(survivor) + "/merge", {{"duplicate_id", survivor["id"]}}, if_match(merged.json()))
+  EXPECT_EQ(officer
+                .post(path(survivor) + "/merge", {{"duplicate_id", survivor["id"]}, {"duplicate_version", 1}},
+                      if_match(merged.json()))
                 .field_errors(),
             std::vector<std::string>{"duplicate_id:same_person"});
 
@@ -216,8 +227,7 @@ TEST_P(People, MergeKeepsBothHistoriesAndCanBeUndone) {
   for (const auto& entry : audit.json()["items"]) actions.push_back(entry["action"]);
   EXPECT_EQ(actions, (std::vector<std::string>{"unmerge", "merge", "create"}));
   Client finance = signed_in("finance");
-  EXPECT_EQ(finance.post(path(survivor) + "/merge", {{"duplicate_id", duplicate["id"]}}, if_match(survivor)).status,
-            403);
+  EXPECT_EQ(finance.post(path(survivor) + "/merge", merge_body, if_match(survivor)).status, 403);
 }
 
 TEST_P(People, UpdateNeedsTheCurrentVersionAndReindexesNames) {

@@ -2,6 +2,7 @@
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <stdexcept>
@@ -59,6 +60,41 @@ Reply Client::send(const std::string& method, const std::string& target, const s
   reply.body = response.body();
   beast::error_code ignored;
   socket.shutdown(net::ip::tcp::socket::shutdown_both, ignored);
+  return reply;
+}
+
+Reply Client::send_header_only(const std::string& method, const std::string& target, std::size_t content_length,
+                               std::map<std::string, std::string> headers, std::chrono::milliseconds timeout) {
+  net::io_context context;
+  beast::tcp_stream stream(context);
+  stream.connect(net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), port_));
+  std::string head = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+  if (cookie_) head += "Cookie: taawun_session=" + *cookie_ + "\r\n";
+  if (bearer_) head += "Authorization: Bearer " + *bearer_ + "\r\n";
+  if (csrf_ && method != "GET") head += "X-CSRF-Token: " + *csrf_ + "\r\n";
+  for (const auto& [name, value] : headers) head += name + ": " + value + "\r\n";
+  head += "Content-Length: " + std::to_string(content_length) + "\r\n\r\n";
+  net::write(stream.socket(), net::buffer(head));
+  Reply reply;
+  beast::flat_buffer buffer;
+  bhttp::response_parser<bhttp::string_body> parser;
+  bool done = false;
+  beast::error_code error;
+  stream.expires_after(timeout);
+  bhttp::async_read(stream, buffer, parser, [&](beast::error_code e, std::size_t) {
+    error = e;
+    done = true;
+  });
+  context.run();
+  if (!done || error) return reply;  // status 0
+  auto& response = parser.get();
+  reply.status = static_cast<int>(response.result_int());
+  for (const auto& field : response) {
+    std::string name(field.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    reply.headers[name] = std::string(field.value());
+  }
+  reply.body = response.body();
   return reply;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // An HTTP client that behaves like the web application or an integration: a cookie session
 // with its CSRF token, or a bearer token.
+#include <chrono>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -46,6 +47,12 @@ class Client {
   // Anything: raw body, any method and headers (for malformed input).
   Reply send(const std::string& method, const std::string& target, const std::string& body,
              std::map<std::string, std::string> headers);
+
+  // Sends only the header of a request announcing `content_length` bytes of body, then waits
+  // up to `timeout` for an answer without sending the body: what a server that decides before
+  // reading the body answers (status 0: no answer in time).
+  Reply send_header_only(const std::string& method, const std::string& target, std::size_t content_length,
+                         std::map<std::string, std::string> headers, std::chrono::milliseconds timeout);
 
   const std::optional<std::string>& cookie() const { return cookie_; }
 

@@ -126,3 +126,24 @@ TEST(GenerationCache, LeastRecentlyUsedLeaveFirstWhenFull) {
 
 }  // namespace
 }  // namespace taawun
+
+namespace taawun {
+namespace {
+
+// "Today" follows the agency's time zone: 23:30 UTC on 1 December is already the 2nd in Rabat
+// (UTC+1 outside Ramadan), so a follow-up dated the 2nd is not "in the future" there.
+TEST(AgencyClock, TodayIsTheAgencysCalendarDay) {
+  auto late = *clock::parse_iso8601("2026-12-01T23:30:00Z");
+  EXPECT_EQ(clock::date_in_zone(late, "Africa/Casablanca"), "2026-12-02");
+  EXPECT_EQ(clock::date_in_zone(late, "UTC"), "2026-12-01");
+  EXPECT_EQ(clock::date_in_zone(late, "America/New_York"), "2026-12-01");
+  EXPECT_EQ(clock::date_in_zone(*clock::parse_iso8601("2026-12-01T10:00:00Z"), "Pacific/Kiritimati"), "2026-12-02");
+  EXPECT_FALSE(clock::set_agency_time_zone("Mars/Olympus_Mons"));
+  EXPECT_EQ(clock::agency_time_zone(), clock::kDefaultAgencyTimeZone);
+  EXPECT_TRUE(clock::set_agency_time_zone("UTC"));
+  EXPECT_EQ(clock::agency_today(), clock::now_iso8601().substr(0, 10));
+  EXPECT_TRUE(clock::set_agency_time_zone(clock::kDefaultAgencyTimeZone));
+}
+
+}  // namespace
+}  // namespace taawun

@@ -291,6 +291,8 @@ describe('RequestDetailView', () => {
     await wrapper!.find('[data-testid="link-11"]').trigger('click')
     await settle()
     expect(calls.find((call) => call.method === 'POST')!.body).toEqual({ offer_id: 11 })
+    // The version read goes along: a request changed meanwhile is a 412, not a silent overwrite.
+    expect(calls.find((call) => call.method === 'POST')!.headers['If-Match']).toBe('"1"')
     await until(() => wrapper!.find('[data-testid="linked-11"]').exists())
     expect(wrapper!.find('[data-testid="linked-11"]').text()).toContain('Institut national d’hygiène')
     expect(wrapper!.find('[data-testid="suggested-linked-11"]').text()).toBe('Retenue')

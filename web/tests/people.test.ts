@@ -153,7 +153,7 @@ describe('PersonDetailView', () => {
     ;(dialog.querySelector('[data-testid="confirm"]') as HTMLElement).click()
     await settle()
     const merge = calls.find((call) => call.url === '/api/v1/people/5/merge')!
-    expect(merge.body).toEqual({ duplicate_id: 12 })
+    expect(merge.body).toEqual({ duplicate_id: 12, duplicate_version: 1 })
     expect(merge.headers['If-Match']).toBe('"2"')
     await until(() => wrapper!.find('[data-testid="merged-12"]').exists())
     expect(wrapper!.find('[data-testid="unmerge-12"]').exists()).toBe(true)

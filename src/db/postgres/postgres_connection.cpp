@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "db/database.hpp"
+#include "db/statement_cache.hpp"
 
 namespace taawun::db {
 namespace {
@@ -164,13 +165,19 @@ class PostgresConnection final : public Connection {
 
  private:
   const std::string& prepare(std::string_view sql, std::size_t parameter_count) {
+    if (auto found = statements_.find(sql)) return *found;
     std::string key(sql);
-    if (auto found = statements_.find(key); found != statements_.end()) return found->second;
-    std::string name = fmt::format("s{}", statements_.size() + 1);
+    // Names are never reused: an evicted statement's name may still be known to the server if
+    // its DEALLOCATE failed.
+    std::string name = fmt::format("s{}", ++statements_named_);
     std::string numbered = number_placeholders(sql);
     PGresult* result = PQprepare(handle_, name.c_str(), numbered.c_str(), static_cast<int>(parameter_count), nullptr);
     consume(result);
-    return statements_.emplace(std::move(key), std::move(name)).first->second;
+    return statements_.add(std::move(key), std::move(name), [this](const std::string& old) {
+      // Best effort: a failure here leaves one statement on the server until the connection
+      // closes, which is harmless; the query being prepared must not fail for it.
+      PQclear(PQexec(handle_, ("DEALLOCATE " + old).c_str()));
+    });
   }
 
   Rows consume(PGresult* result) {
@@ -236,7 +243,8 @@ class PostgresConnection final : public Connection {
   }
 
   PGconn* handle_ = nullptr;
-  std::unordered_map<std::string, std::string> statements_;
+  StatementCache<std::string> statements_;
+  std::uint64_t statements_named_ = 0;
 };
 
 }  // namespace

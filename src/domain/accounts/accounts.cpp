@@ -10,6 +10,7 @@
 #include "core/secrets.hpp"
 #include "core/text.hpp"
 #include "domain/audit/audit.hpp"
+#include "domain/drafts.hpp"
 
 namespace taawun::accounts {
 namespace {
@@ -133,6 +134,18 @@ void write_scope(db::Connection& connection, std::int64_t user_id, Role role, co
 
 Actor actor_of(const User& user) {
   return Actor{user.id, user.username, user.role, user.countries, user.organisations, user.language};
+}
+
+// After a password change, whoever held the old password (or a session or token opened with it)
+// must sign in again: every session of the user but `keep_session` ends and every API token of
+// the user is revoked (OWASP ASVS 4.0 V3.3.3). Inside the caller's transaction.
+void end_credentials(db::Connection& connection, std::int64_t user_id, std::optional<std::string_view> keep_session) {
+  if (keep_session)
+    connection.query("DELETE FROM sessions WHERE user_id = ? AND token_digest <> ?",
+                     db::Params(user_id, secrets::token_digest(*keep_session)));
+  else
+    connection.query("DELETE FROM sessions WHERE user_id = ?", db::Params(user_id));
+  connection.query("UPDATE api_tokens SET revoked = 1 WHERE user_id = ? AND revoked = 0", db::Params(user_id));
 }
 
 }  // namespace
@@ -283,14 +296,14 @@ Status reset_password(db::Connection& connection, const Actor& actor, std::int64
       connection.query("UPDATE users SET password_hash = ?, version = version + 1, updated_at = ? WHERE id = ?",
                        db::Params(hash, clock::now_iso8601(), id));
   if (changed.affected == 0) return Error::of(ErrorCode::not_found);
-  connection.query("DELETE FROM sessions WHERE user_id = ?", db::Params(id));
+  end_credentials(connection, id, std::nullopt);
   audit::record(connection, actor, "reset_password", "user", std::to_string(id), std::nullopt, std::nullopt);
   transaction.commit();
   return ok_status();
 }
 
 Status change_own_password(db::Connection& connection, const Actor& actor, std::string_view current_password,
-                           std::string_view new_password) {
+                           std::string_view new_password, std::optional<std::string_view> keep_session) {
   if (!actor.user_id) return Error::of(ErrorCode::unauthenticated);
   std::vector<FieldError> problems;
   check_password("new_password", std::string(new_password), problems);
@@ -303,13 +316,15 @@ Status change_own_password(db::Connection& connection, const Actor& actor, std::
   db::Transaction transaction(connection, db::TransactionKind::write);
   connection.query("UPDATE users SET password_hash = ?, version = version + 1, updated_at = ? WHERE id = ?",
                    db::Params(hash, clock::now_iso8601(), *actor.user_id));
+  end_credentials(connection, *actor.user_id, keep_session);
   audit::record(connection, actor, "change_password", "user", std::to_string(*actor.user_id), std::nullopt,
                 std::nullopt);
   transaction.commit();
   return ok_status();
 }
 
-Result<User> update_own_profile(db::Connection& connection, const Actor& actor, const UserDraft& draft) {
+Result<User> update_own_profile(db::Connection& connection, const Actor& actor, std::int64_t expected_version,
+                                const UserDraft& draft) {
   if (!actor.user_id) return Error::of(ErrorCode::unauthenticated);
   std::vector<FieldError> problems;
   if (draft.display_name && text::code_point_count(*draft.display_name) > 200)
@@ -320,13 +335,16 @@ Result<User> update_own_profile(db::Connection& connection, const Actor& actor, 
   db::Transaction transaction(connection, db::TransactionKind::write);
   auto current = load_user(connection, *actor.user_id);
   if (!current) return Error::of(ErrorCode::unauthenticated);
+  if (current->version != expected_version) return Error::of(ErrorCode::precondition_failed);
   std::string display_name =
       draft.display_name && !draft.display_name->empty() ? *draft.display_name : current->display_name;
-  connection.query(
+  auto changed = connection.query(
       "UPDATE users SET display_name = ?, language = ?, version = version + 1, updated_at = ?, search_key = ? WHERE id "
-      "= ?",
+      "= ? AND version = ?",
       db::Params(display_name, draft.language.value_or(std::string(language_code(current->language))),
-                 clock::now_iso8601(), text::search_key(current->username + " " + display_name), *actor.user_id));
+                 clock::now_iso8601(), text::search_key(current->username + " " + display_name), *actor.user_id,
+                 expected_version));
+  if (changed.affected == 0) return Error::of(ErrorCode::precondition_failed);
   User updated = *load_user(connection, *actor.user_id);
   audit::record(connection, actor, "update", "user", std::to_string(updated.id), snapshot(*current), snapshot(updated));
   transaction.commit();
@@ -365,7 +383,8 @@ void log_out(db::Connection& connection, std::string_view token) {
 }
 
 namespace {
-Authenticated authenticated_from(db::Connection& connection, const db::Row& row, std::optional<std::string> csrf) {
+Authenticated authenticated_from(db::Connection& connection, const db::Row& row, std::optional<std::string> csrf,
+                                 std::optional<std::int64_t> api_token_id = std::nullopt, bool read_only = false) {
   Actor actor;
   actor.user_id = row.integer(0);
   actor.username = row.text(1);
@@ -385,9 +404,14 @@ Authenticated authenticated_from(db::Connection& connection, const db::Row& row,
                     db::Params(*actor.user_id))
              .rows)
       actor.organisations.push_back(r.integer(0));
-  return Authenticated{std::move(actor), std::move(csrf)};
+  return Authenticated{std::move(actor), std::move(csrf), api_token_id, read_only};
 }
 }  // namespace
+
+Status check_credentials_session(const Authenticated& authenticated) {
+  if (authenticated.by_api_token()) return Error::of(ErrorCode::forbidden, "needs_password_session");
+  return ok_status();
+}
 
 std::optional<Authenticated> authenticate_session(db::Connection& connection, std::string_view token) {
   auto rows = connection.query(
@@ -400,20 +424,21 @@ std::optional<Authenticated> authenticate_session(db::Connection& connection, st
 
 std::optional<Authenticated> authenticate_api_token(db::Connection& connection, std::string_view token) {
   auto rows = connection.query(
-      "SELECT u.id, u.username, u.role, u.language, t.id, t.last_used_at FROM api_tokens t "
-      "JOIN users u ON u.id = t.user_id WHERE t.token_digest = ? AND t.revoked = 0 AND u.disabled = 0",
-      db::Params(secrets::token_digest(token)));
+      "SELECT u.id, u.username, u.role, u.language, t.id, t.last_used_at, t.read_only FROM api_tokens t "
+      "JOIN users u ON u.id = t.user_id WHERE t.token_digest = ? AND t.revoked = 0 AND u.disabled = 0 "
+      "AND (t.expires_on IS NULL OR t.expires_on >= ?)",
+      db::Params(secrets::token_digest(token), today_iso_date()));
   if (rows.empty()) return std::nullopt;
   // last_used_at to the hour: one write an hour per token, not one per request.
   auto now = clock::now_iso8601();
   auto last = rows.front().text(5);
   if (last.substr(0, 13) != now.substr(0, 13))
     connection.query("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", db::Params(now, rows.front().integer(4)));
-  return authenticated_from(connection, rows.front(), std::nullopt);
+  return authenticated_from(connection, rows.front(), std::nullopt, rows.front().integer(4), rows.front().flag(6));
 }
 
 Result<CreatedApiToken> create_api_token(db::Connection& connection, const Actor& actor, std::string_view name,
-                                         std::optional<std::int64_t> for_user) {
+                                         std::optional<std::int64_t> for_user, const ApiTokenLimits& limits) {
   // The command line acts as no account, so it must name the token's owner.
   if (!actor.user_id && !for_user) return Error::of(ErrorCode::unauthenticated);
   std::int64_t owner = for_user ? *for_user : *actor.user_id;
@@ -426,6 +451,8 @@ Result<CreatedApiToken> create_api_token(db::Connection& connection, const Actor
     problems.push_back({"name", "too_long", {{"max", "100"}}});
   auto user = load_user(connection, owner);
   if (!user) problems.push_back({"user_id", "unknown_user"});
+  if (check_date(problems, "expires_on", limits.expires_on) && *limits.expires_on < today_iso_date())
+    problems.push_back({"expires_on", "out_of_range", {{"min", today_iso_date()}, {"max", "9999-12-31"}}});
   if (!problems.empty()) return Error::validation(std::move(problems));
   CreatedApiToken created;
   created.secret = "taawun_" + secrets::random_token();
@@ -433,16 +460,20 @@ Result<CreatedApiToken> create_api_token(db::Connection& connection, const Actor
   std::string now = clock::now_iso8601();
   created.token.id = connection
                          .query(
-                             "INSERT INTO api_tokens (user_id, name, token_digest, created_at) VALUES (?, ?, ?, ?) "
-                             "RETURNING id",
-                             db::Params(owner, trimmed, secrets::token_digest(created.secret), now))
+                             "INSERT INTO api_tokens (user_id, name, token_digest, created_at, expires_on, read_only) "
+                             "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                             db::Params(owner, trimmed, secrets::token_digest(created.secret), now, limits.expires_on,
+                                        limits.read_only))
                          .front()
                          .integer(0);
   created.token.name = trimmed;
   created.token.user_id = owner;
   created.token.username = user->username;
   created.token.created_at = now;
-  nlohmann::json after = {{"name", trimmed}, {"user_id", owner}};
+  created.token.expires_on = limits.expires_on;
+  created.token.read_only = limits.read_only;
+  nlohmann::json after = {{"name", trimmed}, {"user_id", owner}, {"read_only", limits.read_only}};
+  if (limits.expires_on) after["expires_on"] = *limits.expires_on;
   audit::record(connection, actor, "create", "api_token", std::to_string(created.token.id), std::nullopt, after.dump());
   transaction.commit();
   return created;
@@ -461,13 +492,14 @@ Result<Page<ApiToken>> list_api_tokens(db::Connection& connection, const Actor& 
   page.total = connection.query("SELECT COUNT(*) FROM api_tokens t" + where, params).front().integer(0);
   params.add(page_request.limit).add(page_request.offset);
   auto rows = connection.query(
-      "SELECT t.id, t.name, t.user_id, u.username, t.created_at, t.last_used_at FROM api_tokens t "
+      "SELECT t.id, t.name, t.user_id, u.username, t.created_at, t.last_used_at, t.expires_on, t.read_only "
+      "FROM api_tokens t "
       "JOIN users u ON u.id = t.user_id" +
           where + " ORDER BY t.id LIMIT ? OFFSET ?",
       params);
   for (const auto& row : rows.rows)
-    page.items.push_back(
-        ApiToken{row.integer(0), row.text(1), row.integer(2), row.text(3), row.text(4), row.optional_text(5)});
+    page.items.push_back(ApiToken{row.integer(0), row.text(1), row.integer(2), row.text(3), row.text(4),
+                                  row.optional_text(5), row.optional_text(6), row.flag(7)});
   return page;
 }
 
@@ -484,17 +516,34 @@ Status revoke_api_token(db::Connection& connection, const Actor& actor, std::int
   return ok_status();
 }
 
+namespace {
+// The pair's key: the address holds no space, so the first space ends it whatever the name.
+std::string pair_key(std::string_view username, std::string_view address) {
+  std::string key(address);
+  key += ' ';
+  key += username;
+  return key;
+}
+}  // namespace
+
 int LoginThrottle::retry_after(std::string_view username, std::string_view address) {
-  return std::max(by_account_.retry_after(username), by_address_.retry_after(address));
+  return std::max(by_pair_.retry_after(pair_key(username, address)), by_address_.retry_after(address));
+}
+
+int LoginThrottle::admit(std::string_view username, std::string_view address) {
+  // Look first, so that an attempt refused by one key does not count as started on the other.
+  if (int wait = retry_after(username, address); wait > 0) return wait;
+  return std::max(by_pair_.admit(pair_key(username, address)), by_address_.admit(address));
 }
 
 void LoginThrottle::record_failure(std::string_view username, std::string_view address) {
-  by_account_.record_failure(username);
+  by_pair_.record_failure(pair_key(username, address));
   by_address_.record_failure(address);
 }
 
-void LoginThrottle::record_success(std::string_view username) {
-  by_account_.forget(username);
+void LoginThrottle::record_success(std::string_view username, std::string_view address) {
+  // Only the pair: a client guessing many accounts does not clear its count with one of its own.
+  by_pair_.forget(pair_key(username, address));
 }
 
 }  // namespace taawun::accounts

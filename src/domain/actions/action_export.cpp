@@ -13,6 +13,8 @@ spreadsheet::Table export_table(const std::vector<Action>& listed, Language lang
       "domain_name", "modality",       "status",      "start_date", "end_date",     "city",      "country",
       "language",    "seats",          "filled",      "quotas",     "programme_id", "offer_id",  "host_organisation_id",
       "host",        "estimated_cost", "actual_cost", "currency",   "created_at",   "updated_at"};
+  table.mark_numeric({"action_id", "seats", "filled", "programme_id", "offer_id", "host_organisation_id",
+                      "estimated_cost", "actual_cost"});
   for (const Action& a : listed) {
     std::vector<std::string> quotas;
     for (const auto& quota : a.quotas) quotas.push_back(fmt::format("{}:{}", quota.country, quota.seats));

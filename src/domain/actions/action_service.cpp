@@ -41,6 +41,7 @@ void check_sectors(db::Connection& connection, std::vector<FieldError>& problems
     return;
   }
   std::int64_t sum = 0;
+  bool out_of_range = false;
   std::set<std::string> seen;
   for (std::size_t i = 0; i < sectors.size(); ++i) {
     std::string at = fmt::format("sectors[{}].", i);
@@ -50,11 +51,16 @@ void check_sectors(db::Connection& connection, std::vector<FieldError>& problems
       problems.push_back({at + "code", "unknown_code", {{"codelist", "Sector"}}});
     else if (!seen.insert(sector.code).second)
       problems.push_back({at + "code", "duplicate"});
-    if (sector.percentage < 1 || sector.percentage > 100)
+    // Only shares within range are summed: a sum of arbitrary 64-bit numbers could overflow
+    // (undefined behaviour), and an out-of-range share is reported on its own.
+    if (sector.percentage < 1 || sector.percentage > 100) {
       problems.push_back({at + "percentage", "out_of_range", {{"min", "1"}, {"max", "100"}}});
-    sum += sector.percentage;
+      out_of_range = true;
+    } else {
+      sum += sector.percentage;
+    }
   }
-  if (sum != 100) problems.push_back({"sectors", "percentages_not_100", {{"sum", std::to_string(sum)}}});
+  if (!out_of_range && sum != 100) problems.push_back({"sectors", "percentages_not_100", {{"sum", std::to_string(sum)}}});
 }
 
 void check_funders(db::Connection& connection, std::vector<FieldError>& problems, const Action& action) {
@@ -66,6 +72,7 @@ void check_funders(db::Connection& connection, std::vector<FieldError>& problems
     return;
   }
   std::int64_t sum = 0;
+  bool out_of_range = false;
   std::set<std::int64_t> seen;
   for (std::size_t i = 0; i < funders.size(); ++i) {
     std::string at = fmt::format("funders[{}].", i);
@@ -73,11 +80,14 @@ void check_funders(db::Connection& connection, std::vector<FieldError>& problems
       problems.push_back({at + "organisation_id", "unknown_organisation"});
     else if (!seen.insert(funders[i].organisation_id).second)
       problems.push_back({at + "organisation_id", "duplicate"});
-    if (funders[i].share < 1 || funders[i].share > 100)
+    if (funders[i].share < 1 || funders[i].share > 100) {
       problems.push_back({at + "share", "out_of_range", {{"min", "1"}, {"max", "100"}}});
-    sum += funders[i].share;
+      out_of_range = true;
+    } else {
+      sum += funders[i].share;
+    }
   }
-  if (sum != 100) problems.push_back({"funders", "percentages_not_100", {{"sum", std::to_string(sum)}}});
+  if (!out_of_range && sum != 100) problems.push_back({"funders", "percentages_not_100", {{"sum", std::to_string(sum)}}});
 }
 
 void check_quotas(db::Connection& connection, std::vector<FieldError>& problems, const Action& action,
@@ -87,6 +97,7 @@ void check_quotas(db::Connection& connection, std::vector<FieldError>& problems,
     return;
   }
   std::int64_t sum = 0;
+  bool out_of_range = false;
   std::set<std::string> seen;
   for (std::size_t i = 0; i < action.quotas.size(); ++i) {
     std::string at = fmt::format("quotas[{}].", i);
@@ -95,15 +106,18 @@ void check_quotas(db::Connection& connection, std::vector<FieldError>& problems,
       problems.push_back({at + "country", "unknown_country"});
     else if (!seen.insert(quota.country).second)
       problems.push_back({at + "country", "duplicate"});
-    if (quota.seats < 1 || quota.seats > kMaxSeats)
+    if (quota.seats < 1 || quota.seats > kMaxSeats) {
       problems.push_back({at + "seats", "out_of_range", {{"min", "1"}, {"max", std::to_string(kMaxSeats)}}});
-    sum += quota.seats;
+      out_of_range = true;
+    } else {
+      sum += quota.seats;
+    }
     // A quota cannot drop below the seats its country already holds.
     for (const auto& old : before.quotas)
       if (old.country == quota.country && quota.seats < old.filled)
         problems.push_back({at + "seats", "below_filled", {{"filled", std::to_string(old.filled)}}});
   }
-  if (sum > action.seats)
+  if (!out_of_range && sum > action.seats)
     problems.push_back(
         {"quotas", "quotas_exceed_seats", {{"sum", std::to_string(sum)}, {"seats", std::to_string(action.seats)}}});
   for (const auto& old : before.quotas)

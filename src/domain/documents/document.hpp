@@ -61,6 +61,9 @@ bool content_matches(const FileType& type, std::string_view content);
 // officers add and remove documents.
 bool can_read(const accounts::Actor& actor, const actions::Action& action, const Document& document);
 bool can_manage(const accounts::Actor& actor, const actions::Action& action);
+// Whether the actor may add a document to this action (404 out of scope, 403 otherwise): asked
+// before the upload's bytes are read (http guard) and again by add().
+Status may_add(db::Connection& connection, const accounts::Actor& actor, std::int64_t action_id);
 
 // --- use cases ---
 // The action's documents that the actor may read, newest first.

@@ -22,4 +22,10 @@ bool can_manage(const accounts::Actor& actor, const actions::Action& action) {
   return actions::can(actor, actions::Operation::update, action);
 }
 
+Status may_add(db::Connection& connection, const accounts::Actor& actor, std::int64_t action_id) {
+  TAAWUN_TRY(action, actions::get(connection, actor, action_id));
+  if (!can_manage(actor, action)) return Error::of(ErrorCode::forbidden);
+  return Done{};
+}
+
 }  // namespace taawun::documents

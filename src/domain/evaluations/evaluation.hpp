@@ -50,12 +50,15 @@ struct Summary {
   std::int64_t action_id = 0;
   std::int64_t count = 0;
   ScoreSummary overall, content, organisation, usefulness;
+  // Nothing here may join a comment to a participant: no name, no nomination, and only the
+  // month it was written (a time would match the nomination changed at that moment); comments
+  // come best score first, then in the text's order, not in the order they were written.
   struct Comment {
     std::string text;
     std::int64_t overall = 0;
-    std::string submitted_at;
+    std::string submitted_in;  // YYYY-MM
   };
-  std::vector<Comment> comments;  // newest first, without who wrote them
+  std::vector<Comment> comments;
 };
 
 // --- access: the one place that says who may see and record evaluations ---

@@ -63,8 +63,10 @@ Result<Recorded> record(db::Connection& connection, const accounts::Actor& actor
       nomination_id, *draft.overall, draft.content, draft.organisation, draft.usefulness, comment, now};
   save(connection, evaluation, before.has_value());
   if (connection
-          .query("UPDATE nominations SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
-                 db::Params(now, nomination_id, expected_version))
+          // The version guards the evaluation as it guards the checklist; updated_at is left as
+          // it was, so that the time an evaluation was written cannot be read off the nomination.
+          .query("UPDATE nominations SET version = version + 1 WHERE id = ? AND version = ?",
+                 db::Params(nomination_id, expected_version))
           .affected == 0)
     return Error::of(ErrorCode::precondition_failed);
   audit::record(connection, actor, before ? "update" : "create", "evaluation", std::to_string(nomination_id),
@@ -86,7 +88,11 @@ Result<Summary> summary(db::Connection& connection, const accounts::Actor& actor
   result.usefulness = summarise(evaluations, [](const Evaluation& e) { return e.usefulness; });
   for (const auto& evaluation : evaluations)
     if (evaluation.comment)
-      result.comments.push_back(Summary::Comment{*evaluation.comment, evaluation.overall, evaluation.submitted_at});
+      result.comments.push_back(
+          Summary::Comment{*evaluation.comment, evaluation.overall, evaluation.submitted_at.substr(0, 7)});
+  std::sort(result.comments.begin(), result.comments.end(), [](const Summary::Comment& a, const Summary::Comment& b) {
+    return a.overall != b.overall ? a.overall > b.overall : a.text < b.text;
+  });
   return result;
 }
 

@@ -82,6 +82,10 @@ bool is_transition(std::string_view from, std::string_view to);
 bool action_allows(std::string_view to, std::string_view action_status);
 bool can_manage_logistics(const accounts::Actor& actor, const Nomination& nomination);
 bool can_take_attendance(const accounts::Actor& actor, const Nomination& nomination);
+// Who may send a nomination file to this action: staff and partner focal points who see it
+// (404 for an action out of their scope, 403 for the roles that never nominate). Asked before
+// the file is read (http guard) and again by import_nominations.
+Status may_import(db::Connection& connection, const accounts::Actor& actor, std::int64_t action_id);
 
 // --- use cases ---
 Result<Page<Nomination>> list(db::Connection& connection, const accounts::Actor& actor, const NominationFilter& filter);

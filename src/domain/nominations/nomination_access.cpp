@@ -4,6 +4,7 @@
 // attendance; finance reads and manages the logistics costs. Viewers see no personal data.
 #include <algorithm>
 
+#include "domain/actions/action.hpp"
 #include "domain/nominations/nomination.hpp"
 
 namespace taawun::nominations {
@@ -88,6 +89,14 @@ bool can_manage_logistics(const accounts::Actor& actor, const Nomination& nomina
 
 bool can_take_attendance(const accounts::Actor& actor, const Nomination& nomination) {
   return staff(actor) || (actor.role == Role::host && can_read(actor, nomination));
+}
+
+Status may_import(db::Connection& connection, const accounts::Actor& actor, std::int64_t action_id) {
+  if (!can_read(actor) || actor.role == Role::finance || actor.role == Role::host)
+    return Error::of(ErrorCode::forbidden);
+  TAAWUN_TRY(action, actions::get(connection, actor, action_id));
+  (void)action;
+  return Done{};
 }
 
 }  // namespace taawun::nominations

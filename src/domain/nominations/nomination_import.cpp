@@ -72,6 +72,21 @@ struct PlannedRow {
   bool matched = false;  // found in the registry by name and birth date
 };
 
+// The people already nominated to the action (and those their merged records were merged into).
+std::set<std::int64_t> nominated_people(db::Connection& connection, std::int64_t action_id) {
+  std::set<std::int64_t> already;
+  for (const auto& row :
+       connection
+           .query("SELECT n.person_id, p.merged_into_id FROM nominations n JOIN people p ON p.id = n.person_id "
+                  "WHERE n.action_id = ?",
+                  db::Params(action_id))
+           .rows) {
+    already.insert(row.integer(0));
+    if (auto survivor = row.optional_integer(1)) already.insert(*survivor);
+  }
+  return already;
+}
+
 }  // namespace
 
 const std::vector<std::string>& import_template_columns() {
@@ -81,10 +96,10 @@ const std::vector<std::string>& import_template_columns() {
 Result<ImportReport> import_nominations(db::Connection& connection, const accounts::Actor& actor,
                                         std::int64_t action_id, const spreadsheet::Table& table,
                                         const ImportOptions& options) {
-  if (!can_read(actor) || actor.role == accounts::Role::finance || actor.role == accounts::Role::host)
-    return Error::of(ErrorCode::forbidden);
-  db::Transaction transaction(connection, db::TransactionKind::write);
-  actions::lock(connection, action_id);
+  // Every row is checked outside the write transaction (thousands of rows take seconds, and
+  // the database's write lock would keep every other write in the product waiting); the write
+  // then takes one short transaction that checks again what could have changed meanwhile.
+  TAAWUN_CHECK(may_import(connection, actor, action_id));
   TAAWUN_TRY(action, actions::get(connection, actor, action_id));
   ImportReport report;
   report.rows = table.rows.size();
@@ -111,16 +126,7 @@ Result<ImportReport> import_nominations(db::Connection& connection, const accoun
 
   std::set<std::string> quota_countries;
   for (const auto& quota : action.quotas) quota_countries.insert(quota.country);
-  std::set<std::int64_t> already;
-  for (const auto& row :
-       connection
-           .query("SELECT n.person_id, p.merged_into_id FROM nominations n JOIN people p ON p.id = n.person_id "
-                  "WHERE n.action_id = ?",
-                  db::Params(action_id))
-           .rows) {
-    already.insert(row.integer(0));
-    if (auto survivor = row.optional_integer(1)) already.insert(*survivor);
-  }
+  std::set<std::int64_t> already = nominated_people(connection, action_id);
   std::map<std::string, std::size_t> seen_in_file;  // person key → first row
   std::vector<PlannedRow> planned;
   std::set<std::size_t> bad_rows;
@@ -238,16 +244,55 @@ Result<ImportReport> import_nominations(db::Connection& connection, const accoun
     }
   }
 
-  report.problems = problems;
-  report.rejected_rows = bad_rows.size();
   bool write = !options.dry_run && (problems.empty() || options.keep_valid_only);
   if (!problems.empty() && !options.keep_valid_only && !options.dry_run) return Error::validation(std::move(problems));
-  for (const auto& plan : planned) {
-    if (plan.matched) ++report.people_matched;
-    if (plan.new_person) ++report.people_created;
-    ++report.created;
-  }
+  auto count_planned = [&] {
+    report.problems = problems;
+    report.rejected_rows = bad_rows.size();
+    report.created = report.people_created = report.people_matched = 0;
+    for (const auto& plan : planned) {
+      if (plan.matched) ++report.people_matched;
+      if (plan.new_person) ++report.people_created;
+      ++report.created;
+    }
+  };
+  count_planned();
   if (!write) return report;
+
+  db::Transaction transaction(connection, db::TransactionKind::write);
+  actions::lock(connection, action_id);
+  // What may have changed while the rows were checked: the action's status and quotas, the
+  // people nominated meanwhile, a registered person merged into another.
+  TAAWUN_TRY(current, actions::get(connection, actor, action_id));
+  if (current.status != "open")
+    return Error::validation({{"action_id", "action_not_open", {{"status", current.status}}}});
+  std::set<std::string> current_quotas;
+  for (const auto& quota : current.quotas) current_quotas.insert(quota.country);
+  already = nominated_people(connection, action_id);
+  std::vector<FieldError> changed;
+  std::erase_if(planned, [&](const PlannedRow& plan) {
+    std::optional<FieldError> problem;
+    if (!current_quotas.empty() && !current_quotas.contains(plan.country))
+      problem = at_row(plan.number, "country", {"", "no_quota_for_country", {{"country", plan.country}}});
+    else if (plan.person_id && already.contains(*plan.person_id))
+      problem = at_row(plan.number, "person_id", {"", "already_nominated"});
+    else if (plan.person_id) {
+      auto rows = connection.query("SELECT merged_into_id FROM people WHERE id = ?", db::Params(*plan.person_id));
+      if (rows.empty())
+        problem = at_row(plan.number, "person_id", {"", "unknown_person"});
+      else if (auto into = rows.front().optional_integer(0))
+        problem = at_row(plan.number, "person_id", {"", "merged_person", {{"into", std::to_string(*into)}}});
+    }
+    if (!problem) return false;
+    changed.push_back(std::move(*problem));
+    bad_rows.insert(plan.number);
+    return true;
+  });
+  if (!changed.empty()) {
+    if (!options.keep_valid_only) return Error::validation(std::move(changed));
+    for (auto& problem : changed) problems.push_back(std::move(problem));
+    count_planned();
+  }
 
   for (const auto& plan : planned) {
     std::int64_t person_id = 0;
@@ -272,10 +317,18 @@ spreadsheet::Table export_table(const std::vector<Nomination>& nominations, db::
   spreadsheet::Table table;
   table.columns = kTemplate;
   table.columns.insert(table.columns.end(), {"nomination_id", "state", "action_id", "action_title"});
+  table.mark_numeric({"person_id", "nomination_id", "action_id"});
   // The person's fields come from their record, passport data only for those who may see it.
+  // People are read in batches (read_people), not one query per row.
+  std::vector<std::int64_t> ids;
+  ids.reserve(nominations.size());
+  for (const auto& n : nominations) ids.push_back(n.person_id);
+  std::map<std::int64_t, people::Person> by_id;
+  for (auto& person : people::read_people(connection, ids)) by_id.emplace(person.id, std::move(person));
   for (const auto& n : nominations) {
-    auto person = people::find(connection, n.person_id);
-    if (!person) continue;
+    auto found = by_id.find(n.person_id);
+    if (found == by_id.end()) continue;
+    const people::Person* person = &found->second;
     bool passport = people::can_see_passport(actor, *person);
     table.rows.push_back(
         {std::to_string(person->id), spreadsheet::cell(person->latin_name), spreadsheet::cell(person->arabic_name),

@@ -8,6 +8,7 @@ spreadsheet::Table export_table(const std::vector<Organisation>& listed, Languag
   table.columns = {"organisation_id", "kind",     "kind_name",       "name_fr",   "name_ar", "name_en",
                    "acronym",         "country",  "iati_identifier", "parent_id", "parent",  "website",
                    "address",         "archived", "created_at",      "updated_at"};
+  table.mark_numeric({"organisation_id", "parent_id"});
   for (const Organisation& o : listed)
     table.rows.push_back({std::to_string(o.id), o.kind, o.kind_name.in(language), spreadsheet::cell(o.name_fr),
                           spreadsheet::cell(o.name_ar), spreadsheet::cell(o.name_en), spreadsheet::cell(o.acronym),

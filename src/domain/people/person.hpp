@@ -77,7 +77,8 @@ struct Candidate {
 enum class Operation { read, create, update, merge };
 bool can(const accounts::Actor& actor, Operation operation);
 bool can(const accounts::Actor& actor, Operation operation, const Person& person);
-// Passport data: for the roles that handle logistics (visas, tickets).
+// Passport data: for the roles that handle logistics (visas, tickets) and partners of the
+// person's nationality (not of the countries that nominated them).
 bool can_see_passport(const accounts::Actor& actor, const Person& person);
 // Whether the actor sees the passport of anyone: what the audit trail, which shows every
 // person's snapshots, asks before showing the fields of kPassportFields.
@@ -107,8 +108,9 @@ Result<std::vector<Candidate>> duplicates(db::Connection& connection, const acco
                                           DuplicateCheck check = DuplicateCheck::all);
 // Merges `duplicate_id` into `survivor_id`: the duplicate stays, hidden from lists, with its own
 // nominations; the survivor's history shows both. survivor_version is the survivor's If-Match.
+// duplicate_version is the version of the duplicate the user compared (412 duplicate_changed).
 Result<Person> merge(db::Connection& connection, const accounts::Actor& actor, std::int64_t survivor_id,
-                     std::int64_t survivor_version, std::int64_t duplicate_id);
+                     std::int64_t survivor_version, std::int64_t duplicate_id, std::int64_t duplicate_version);
 // Undoes the merge of `merged_id` (its own If-Match): it is a record of its own again.
 Result<Person> unmerge(db::Connection& connection, const accounts::Actor& actor, std::int64_t merged_id,
                        std::int64_t expected_version);
@@ -126,5 +128,9 @@ std::optional<Person> find(db::Connection& connection, std::int64_t id);
 std::string snapshot_json(const Person& person);
 // The person and the records merged into them: their history is one.
 std::vector<std::int64_t> history_ids(db::Connection& connection, std::int64_t id);
+// The people of `ids` in batches of a few hundred per query, in the order of `ids` (those not
+// found left out). Their nominations are not read: what depends on the person alone
+// (can_see_passport) may be asked of them, not the scope.
+std::vector<Person> read_people(db::Connection& connection, const std::vector<std::int64_t>& ids);
 
 }  // namespace taawun::people

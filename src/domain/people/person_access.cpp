@@ -1,7 +1,7 @@
 // Who may see and change people. A person's record is personal data: viewers see none; partner
 // focal points see their own nationals and the people their countries nominated; host focal
 // points the people nominated to actions their institutions host. Passport data is for the
-// roles that arrange visas and tickets.
+// roles that arrange visas and tickets, and for partners of the person's nationality.
 #include <algorithm>
 
 #include "domain/people/person.hpp"
@@ -63,9 +63,13 @@ bool can_see_every_passport(const accounts::Actor& actor) {
   return actor.role == Role::admin || actor.role == Role::officer;
 }
 
+// The one rule for every reader of a person (detail, lists, exports, nominations, audit): a
+// partner sees the passports of their own nationals only, never those of another country's
+// people they nominated — it depends on the person's record alone, so that a reader that loads
+// people in batches (without their nominations) answers the same as the detail.
 bool can_see_passport(const accounts::Actor& actor, const Person& person) {
   if (can_see_every_passport(actor)) return true;
-  return actor.role == Role::partner && partner_scope(actor, person);
+  return actor.role == Role::partner && person.nationality && contains(actor.countries, *person.nationality);
 }
 
 }  // namespace taawun::people

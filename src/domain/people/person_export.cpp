@@ -24,6 +24,7 @@ spreadsheet::Table export_table(const std::vector<Person>& listed, const account
                    "expert",
                    "created_at",
                    "updated_at"};
+  table.mark_numeric({"person_id", "employer_organisation_id"});
   for (const Person& p : listed) {
     bool passport = can_see_passport(actor, p);
     table.rows.push_back({std::to_string(p.id), spreadsheet::cell(p.latin_name), spreadsheet::cell(p.arabic_name),

@@ -45,7 +45,7 @@ Result<Person> apply(db::Connection& connection, const accounts::Actor& actor, P
     problems.push_back({"sex", "invalid_choice", {{"choices", "female, male"}}});
   check_date(problems, "birth_date", record.birth_date);
   if (record.birth_date && is_date(*record.birth_date) &&
-      (*record.birth_date < "1920-01-01" || *record.birth_date > clock::now_iso8601().substr(0, 10)))
+      (*record.birth_date < "1920-01-01" || *record.birth_date > today_iso_date()))
     problems.push_back({"birth_date", "implausible_birth_date"});
   if (record.nationality && !reference::find_country(connection, *record.nationality))
     problems.push_back({"nationality", "unknown_country"});
@@ -415,7 +415,7 @@ Result<Person> update(db::Connection& connection, const accounts::Actor& actor, 
 }
 
 Result<Person> merge(db::Connection& connection, const accounts::Actor& actor, std::int64_t survivor_id,
-                     std::int64_t survivor_version, std::int64_t duplicate_id) {
+                     std::int64_t survivor_version, std::int64_t duplicate_id, std::int64_t duplicate_version) {
   if (!can(actor, Operation::merge)) return Error::of(ErrorCode::forbidden);
   db::Transaction transaction(connection, db::TransactionKind::write);
   TAAWUN_TRY(survivor, get(connection, actor, survivor_id));
@@ -429,6 +429,9 @@ Result<Person> merge(db::Connection& connection, const accounts::Actor& actor, s
     return Error::validation(
         {{"duplicate_id", "merged_person", {{"into", std::to_string(*duplicate->merged_into_id)}}}});
   if (!duplicate->merged_records.empty()) return Error::validation({{"duplicate_id", "merge_chain"}});
+  // The duplicate is changed too (hidden from lists): merging a record edited since the user
+  // compared the two would hide an edit they never saw.
+  if (duplicate->version != duplicate_version) return Error::of(ErrorCode::precondition_failed, "duplicate_changed");
   std::string now = clock::now_iso8601();
   connection.query("UPDATE people SET merged_into_id = ?, version = version + 1, updated_at = ? WHERE id = ?",
                    db::Params(survivor_id, now, duplicate_id));

@@ -10,8 +10,6 @@ namespace taawun::people {
 
 extern const char* const kSelectPerson;  // ends with the FROM clause; callers add WHERE/ORDER
 Person person_from(const db::Row& row, const reference::ReferenceNames& names);
-// The people of `ids` in one query, in the order of `ids` (those not found left out).
-std::vector<Person> read_people(db::Connection& connection, const std::vector<std::int64_t>& ids);
 // Rewrites the person's phonetic tokens and token pairs (fuzzy search; the pairs carry the sort
 // name, people.sort_name) and blocking keys (duplicate detection). A merged record keeps no
 // tokens and no pairs (remove_search_index), so the search index lists the living registry only

@@ -20,6 +20,7 @@ spreadsheet::Table export_table(const std::vector<Programme>& listed, Language l
                    "commission_session",
                    "created_at",
                    "updated_at"};
+  table.mark_numeric({"programme_id", "funder_organisation_id", "start_year", "end_year"});
   for (const Programme& p : listed)
     table.rows.push_back({std::to_string(p.id), p.kind, spreadsheet::cell(p.title_fr), spreadsheet::cell(p.title_ar),
                           spreadsheet::cell(p.title_en), spreadsheet::cell(p.country_code), p.country_name.in(language),

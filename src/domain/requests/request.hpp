@@ -116,10 +116,13 @@ Result<CooperationRequest> update(db::Connection& connection, const accounts::Ac
 Result<Page<SuggestedOffer>> suggested_offers(db::Connection& connection, const accounts::Actor& actor, std::int64_t id,
                                               const PageRequest& page);
 // Idempotent: linking a linked offer changes nothing. Moves a received or under_study request to matched.
+// Links and unlinks change a set (linking twice is linking once) and move the status only
+// forward, so two officers cannot undo each other's work without If-Match; when the client
+// sends the version it read (expected_version), a request changed since is a 412.
 Result<CooperationRequest> link_offer(db::Connection& connection, const accounts::Actor& actor, std::int64_t id,
-                                      std::int64_t offer_id);
+                                      std::int64_t offer_id, std::optional<std::int64_t> expected_version = std::nullopt);
 Result<CooperationRequest> unlink_offer(db::Connection& connection, const accounts::Actor& actor, std::int64_t id,
-                                        std::int64_t offer_id);
+                                        std::int64_t offer_id, std::optional<std::int64_t> expected_version = std::nullopt);
 
 // --- store ---
 std::optional<CooperationRequest> find(db::Connection& connection, std::int64_t id);

@@ -24,6 +24,7 @@ spreadsheet::Table export_table(const std::vector<CooperationRequest>& listed, L
                    "received_on",
                    "created_at",
                    "updated_at"};
+  table.mark_numeric({"request_id", "requesting_organisation_id", "people_count"});
   for (const CooperationRequest& r : listed)
     table.rows.push_back({std::to_string(r.id), r.country_code, r.country_name.in(language),
                           spreadsheet::cell(r.requesting_organisation_id), r.requesting_organisation_name.in(language),

@@ -261,10 +261,11 @@ Result<Page<SuggestedOffer>> suggested_offers(db::Connection& connection, const 
 }
 
 Result<CooperationRequest> link_offer(db::Connection& connection, const accounts::Actor& actor, std::int64_t id,
-                                      std::int64_t offer_id) {
+                                      std::int64_t offer_id, std::optional<std::int64_t> expected_version) {
   db::Transaction transaction(connection, db::TransactionKind::write);
   TAAWUN_TRY(current, get(connection, actor, id));
   if (!can(actor, Action::match, current.country_code)) return Error::of(ErrorCode::forbidden);
+  if (expected_version && *expected_version != current.version) return Error::of(ErrorCode::precondition_failed);
   auto offer = offers::find(connection, offer_id);
   if (!offer) return Error::validation({{"offer_id", "unknown_offer"}});
   for (const auto& matched : current.matched_offers)
@@ -290,10 +291,11 @@ Result<CooperationRequest> link_offer(db::Connection& connection, const accounts
 }
 
 Result<CooperationRequest> unlink_offer(db::Connection& connection, const accounts::Actor& actor, std::int64_t id,
-                                        std::int64_t offer_id) {
+                                        std::int64_t offer_id, std::optional<std::int64_t> expected_version) {
   db::Transaction transaction(connection, db::TransactionKind::write);
   TAAWUN_TRY(current, get(connection, actor, id));
   if (!can(actor, Action::match, current.country_code)) return Error::of(ErrorCode::forbidden);
+  if (expected_version && *expected_version != current.version) return Error::of(ErrorCode::precondition_failed);
   bool linked = false;
   for (const auto& matched : current.matched_offers) linked = linked || matched.offer_id == offer_id;
   if (!linked) return Error::of(ErrorCode::not_found);

@@ -139,13 +139,12 @@ act::ActionFilter read_action_filter(QueryReader& query) {
   act::ActionFilter filter;
   filter.text = query.text("q");
   filter.year = query.integer("year", 1990, 2100);
-  filter.action_type = query.text("action_type", 40);
-  filter.domain = query.text("domain", 40);
-  filter.country = upper_cased(query.text("country", 2));
-  if (query.text("status", 20))
-    filter.status =
-        query.choice("status", {"planned", "open", "selection_closed", "ongoing", "completed", "cancelled"}, "planned");
-  if (query.text("modality", 20)) filter.modality = query.choice("modality", {"bilateral", "triangular"}, "bilateral");
+  filter.action_type = query.code("action_type", QueryReader::Codes::action_type);
+  filter.domain = query.code("domain", QueryReader::Codes::cooperation_domain);
+  filter.country = query.country("country");
+  filter.status =
+      query.optional_choice("status", {"planned", "open", "selection_closed", "ongoing", "completed", "cancelled"});
+  filter.modality = query.optional_choice("modality", {"bilateral", "triangular"});
   filter.programme_id = query.integer("programme_id", 1, INT64_MAX);
   filter.host_organisation_id = query.integer("host_organisation_id", 1, INT64_MAX);
   filter.offer_id = query.integer("offer_id", 1, INT64_MAX);

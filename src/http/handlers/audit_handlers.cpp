@@ -14,8 +14,8 @@ audit::Filter read_audit_filter(QueryReader& query) {
   filter.record_id = query.text("record_id", 50);
   filter.user_id = query.integer("user_id", 1, INT64_MAX);
   filter.action = query.text("action", 50);
-  filter.from = query.text("from", 20);
-  filter.to = query.text("to", 20);
+  filter.from = query.date_or_instant("from");
+  filter.to = query.date_or_instant("to");
   // Entries are numbered in the order they were written, so the id orders them by time.
   filter.oldest_first = query.choice("sort", {"-at", "at"}, "-at") == "at";
   return filter;

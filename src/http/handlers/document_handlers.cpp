@@ -36,6 +36,11 @@ Result<Response> list_action_documents(Context& context) {
   return json_response(context, bhttp::status::ok, all_json(found, write_document));
 }
 
+Status may_add_action_document(Context& context) {
+  TAAWUN_TRY(id, id_parameter(context));
+  return documents::may_add(context.db(), context.actor(), id);
+}
+
 Result<Response> add_action_document(Context& context) {
   TAAWUN_TRY(id, id_parameter(context));
   QueryReader query(context);

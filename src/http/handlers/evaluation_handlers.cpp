@@ -68,7 +68,7 @@ Result<Response> action_evaluations(Context& context) {
     json.begin_object()
         .field("comment", comment.text)
         .field("overall", comment.overall)
-        .field("submitted_at", comment.submitted_at)
+        .field("submitted_in", comment.submitted_in)
         .end_object();
   json.end_array().end_object();
   return json_response(context, bhttp::status::ok, json.str());

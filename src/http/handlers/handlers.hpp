@@ -77,6 +77,7 @@ Result<Response> set_nomination_attendance(Context&);
 Result<Response> nomination_template(Context&);
 Result<Response> export_nominations(Context&);
 Result<Response> import_nominations(Context&);
+Status may_import_nominations(Context&);  // guard: before the file is read
 // certificates, evaluations, alumni
 Result<Response> issue_certificate(Context&);
 Result<Response> get_certificate(Context&);
@@ -88,6 +89,7 @@ Result<Response> action_evaluations(Context&);
 // action documents
 Result<Response> list_action_documents(Context&);
 Result<Response> add_action_document(Context&);
+Status may_add_action_document(Context&);  // guard: before the file is read
 Result<Response> download_document(Context&);
 Result<Response> delete_document(Context&);
 Result<Response> list_follow_ups(Context&);

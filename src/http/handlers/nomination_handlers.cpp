@@ -90,12 +90,9 @@ nom::NominationFilter read_nomination_filter(QueryReader& query) {
   nom::NominationFilter filter;
   filter.action_id = query.integer("action_id", 1, INT64_MAX);
   filter.person_id = query.integer("person_id", 1, INT64_MAX);
-  filter.country = upper_cased(query.text("country", 2));
-  if (query.text("state", 20))
-    filter.state = query.choice("state",
-                                {"nominated", "under_review", "selected", "waitlisted", "rejected", "confirmed",
-                                 "withdrawn", "arrived", "completed", "dropped_out"},
-                                "nominated");
+  filter.country = query.country("country");
+  filter.state = query.optional_choice("state", {"nominated", "under_review", "selected", "waitlisted", "rejected",
+                                                 "confirmed", "withdrawn", "arrived", "completed", "dropped_out"});
   filter.year = query.integer("year", 1990, 2100);
   filter.sort = query.choice("sort",
                              {"nominated_at", "-nominated_at", "state_changed_at", "-state_changed_at", "name", "-name",
@@ -125,8 +122,7 @@ Result<Response> get_nomination(Context& context) {
 Result<Response> create_nomination(Context& context) {
   TAAWUN_TRY(action_id, id_parameter(context));
   TAAWUN_TRY(body, BodyReader::parse(context));
-  auto person_id = body.integer("person_id");
-  if (!body.has("person_id") || body.is_null("person_id")) body.problem({"person_id", "required"});
+  auto person_id = body.required_integer("person_id");
   auto country = body.text("country", 2);
   auto note = body.text("note", 1000);
   auto problems = body.finish_into_list();
@@ -181,9 +177,9 @@ Result<Response> set_nomination_attendance(Context& context) {
   const std::string& day = context.path_params.at(1);
   TAAWUN_TRY(version, required_version(context));
   TAAWUN_TRY(body, BodyReader::parse(context));
-  auto present = body.boolean("present");
-  if (!present && !body.has("present")) body.problem({"present", "required"});
+  auto present = body.required_boolean("present");  // null is not a value: 422, never read empty
   TAAWUN_CHECK(body.finish());
+  if (!present) return Error::validation({{"present", "required"}});
   TAAWUN_TRY(updated, nom::set_attendance(context.db(), context.actor(), id, version, day, *present));
   return nomination_response(context, bhttp::status::ok, updated);
 }
@@ -203,6 +199,11 @@ Result<Response> export_nominations(Context& context) {
   return export_list(
       context, read_nomination_filter, nom::kMaxExportRows, nom::list,
       [&](const auto& items) { return nom::export_table(items, context.db(), context.actor()); }, "taawun-nominations");
+}
+
+Status may_import_nominations(Context& context) {
+  TAAWUN_TRY(action_id, id_parameter(context));
+  return nom::may_import(context.db(), context.actor(), action_id);
 }
 
 Result<Response> import_nominations(Context& context) {

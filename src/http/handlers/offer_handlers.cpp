@@ -81,9 +81,9 @@ off::OfferFilter read_offer_filter(QueryReader& query) {
   off::OfferFilter filter;
   filter.text = query.text("q");
   filter.host_organisation_id = query.integer("host", 1, INT64_MAX);
-  filter.action_type = query.text("action_type", 50);
-  filter.domain = query.text("domain", 50);
-  filter.language = query.text("language", 2);
+  filter.action_type = query.code("action_type", QueryReader::Codes::action_type);
+  filter.domain = query.code("domain", QueryReader::Codes::cooperation_domain);
+  filter.language = query.optional_choice("language", off::kLanguages);
   auto active = query.choice("active", {"true", "false", "all"}, "true");
   if (active == "false")
     filter.active = off::OfferFilter::Active::inactive;

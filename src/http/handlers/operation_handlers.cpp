@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/embedded.hpp"
+#include "core/secrets.hpp"
 #include "http/handlers/handlers.hpp"
 
 namespace taawun::http {
@@ -64,7 +65,22 @@ Result<Response> readyz(Context& context) {
                        ready ? "ready\n" : "database unavailable\n", "text/plain; charset=utf-8");
 }
 
+// Request counts and latencies per route tell an outsider what the agency does and when: they
+// go to the monitoring host or token the configuration names, to nobody else.
 Result<Response> metrics(Context& context) {
+  const AppConfig& config = context.app.config();
+  bool allowed = false;
+  std::string_view authorization = context.header(bhttp::field::authorization);
+  if (!config.metrics_token.empty() && authorization.starts_with("Bearer "))
+    allowed = secrets::constant_time_equal(authorization.substr(7), config.metrics_token);
+  bool forwarded = !context.header("X-Forwarded-For").empty() || !context.header("Forwarded").empty();
+  if (!allowed && !forwarded) {
+    boost::system::error_code error;
+    auto address = boost::asio::ip::make_address(context.remote_address, error);
+    if (!error)
+      for (const auto& range : config.metrics_addresses) allowed = allowed || range.contains(address);
+  }
+  if (!allowed) return Error::of(ErrorCode::forbidden, "metrics_not_allowed");
   return text_response(context, bhttp::status::ok, context.app.metrics_text(), "text/plain; version=0.0.4");
 }
 

@@ -103,8 +103,8 @@ namespace {
 org::OrganisationFilter read_organisation_filter(QueryReader& query) {
   org::OrganisationFilter filter;
   filter.text = query.text("q");
-  filter.kind = query.text("kind", 20);
-  filter.country = upper_cased(query.text("country", 2));
+  filter.kind = query.code("kind", QueryReader::Codes::organisation_type);
+  filter.country = query.country("country");
   filter.parent_id = query.integer("parent_id", 1, INT64_MAX);
   auto archived = query.choice("archived", {"false", "true", "all"}, "false");
   if (archived == "true")

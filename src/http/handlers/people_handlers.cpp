@@ -103,10 +103,9 @@ namespace {
 ppl::PersonFilter read_person_filter(QueryReader& query) {
   ppl::PersonFilter filter;
   filter.text = query.text("q");
-  filter.nationality = upper_cased(query.text("nationality", 2));
-  if (query.text("category", 20))
-    filter.category = query.choice("category", {"manager", "researcher", "technician", "student", "other"}, "other");
-  if (query.text("sex", 10)) filter.sex = query.choice("sex", {"female", "male"}, "female");
+  filter.nationality = query.country("nationality");
+  filter.category = query.optional_choice("category", {"manager", "researcher", "technician", "student", "other"});
+  filter.sex = query.optional_choice("sex", {"female", "male"});
   filter.employer_organisation_id = query.integer("employer_organisation_id", 1, INT64_MAX);
   filter.expert = query.boolean("expert");
   filter.sort =
@@ -171,8 +170,8 @@ Result<Response> find_duplicates(Context& context) {
   ppl::Person described;
   described.latin_name = query.text("latin_name", ppl::kMaxNameLength);
   described.arabic_name = query.text("arabic_name", ppl::kMaxNameLength);
-  described.birth_date = query.text("birth_date", 10);
-  described.nationality = upper_cased(query.text("nationality", 2));
+  described.birth_date = query.date("birth_date");
+  described.nationality = query.country("nationality");
   TAAWUN_CHECK(query.status());
   if (!described.latin_name && !described.arabic_name)
     return Error::validation({{"latin_name", "one_person_name_required"}});
@@ -200,10 +199,11 @@ Result<Response> merge_person(Context& context) {
   if (!ppl::can(context.actor(), ppl::Operation::merge)) return Error::of(ErrorCode::forbidden);
   TAAWUN_TRY(version, required_version(context));
   TAAWUN_TRY(body, BodyReader::parse(context));
-  auto duplicate_id = body.integer("duplicate_id");
-  if (!body.has("duplicate_id") || body.is_null("duplicate_id")) body.problem({"duplicate_id", "required"});
+  auto duplicate_id = body.required_integer("duplicate_id");
+  auto duplicate_version = body.required_integer("duplicate_version");
   TAAWUN_CHECK(body.finish());
-  TAAWUN_TRY(survivor, ppl::merge(context.db(), context.actor(), id, version, *duplicate_id));
+  if (!duplicate_id || !duplicate_version) return Error::validation({{"duplicate_id", "required"}});
+  TAAWUN_TRY(survivor, ppl::merge(context.db(), context.actor(), id, version, *duplicate_id, *duplicate_version));
   return person_response(context, bhttp::status::ok, survivor);
 }
 

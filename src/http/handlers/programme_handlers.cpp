@@ -68,8 +68,8 @@ Result<prog::ProgrammeDraft> read_draft(Context& context) {
 prog::ProgrammeFilter read_programme_filter(QueryReader& query) {
   prog::ProgrammeFilter filter;
   filter.text = query.text("q");
-  filter.kind = query.text("kind", 50);
-  filter.country = upper_cased(query.text("country", 2));
+  filter.kind = query.optional_choice("kind", prog::kKinds);
+  filter.country = query.country("country");
   filter.year = query.integer("year", prog::kFirstYear, prog::kLastYear);
   filter.sort = query.sort("title");
   return filter;

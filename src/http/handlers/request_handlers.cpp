@@ -93,12 +93,12 @@ Result<req::RequestDraft> read_draft(Context& context) {
 req::RequestFilter read_request_filter(QueryReader& query) {
   req::RequestFilter filter;
   filter.text = query.text("q");
-  filter.country = upper_cased(query.text("country", 2));
-  filter.status = query.text("status", 50);
-  filter.domain = query.text("domain", 50);
-  filter.action_type = query.text("action_type", 50);
-  filter.priority = query.text("priority", 50);
-  filter.channel = query.text("channel", 50);
+  filter.country = query.country("country");
+  filter.status = query.optional_choice("status", req::kStatuses);
+  filter.domain = query.code("domain", QueryReader::Codes::cooperation_domain);
+  filter.action_type = query.code("action_type", QueryReader::Codes::action_type);
+  filter.priority = query.optional_choice("priority", req::kPriorities);
+  filter.channel = query.optional_choice("channel", req::kChannels);
   filter.requesting_organisation_id = query.integer("requesting_organisation_id", 1, INT64_MAX);
   filter.sort = query.sort("-received_on");
   return filter;
@@ -170,12 +170,13 @@ Result<Response> list_suggested_offers(Context& context) {
 Result<Response> link_request_offer(Context& context) {
   TAAWUN_TRY(id, id_parameter(context));
   if (!req::can(context.actor(), req::Action::match)) return Error::of(ErrorCode::forbidden);
+  TAAWUN_TRY(version, optional_version(context));
   TAAWUN_TRY(body, BodyReader::parse(context));
   auto offer_id = body.integer("offer_id");
   std::vector<FieldError> missing;
   if (!offer_id) missing.push_back({"offer_id", "required"});
   TAAWUN_CHECK(report(body.finish_into_list(), std::move(missing)));
-  TAAWUN_TRY(updated, req::link_offer(context.db(), context.actor(), id, *offer_id));
+  TAAWUN_TRY(updated, req::link_offer(context.db(), context.actor(), id, *offer_id, version));
   return request_response(context, bhttp::status::ok, updated);
 }
 
@@ -183,7 +184,8 @@ Result<Response> unlink_request_offer(Context& context) {
   TAAWUN_TRY(id, id_parameter(context));
   TAAWUN_TRY(offer_id, id_parameter(context, 1));
   if (!req::can(context.actor(), req::Action::match)) return Error::of(ErrorCode::forbidden);
-  TAAWUN_TRY(updated, req::unlink_offer(context.db(), context.actor(), id, offer_id));
+  TAAWUN_TRY(version, optional_version(context));
+  TAAWUN_TRY(updated, req::unlink_offer(context.db(), context.actor(), id, offer_id, version));
   return request_response(context, bhttp::status::ok, updated);
 }
 

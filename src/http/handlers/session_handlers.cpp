@@ -25,11 +25,18 @@ std::string me_json(Context& context, const accounts::User& user, const std::opt
       .field("role", accounts::role_name(user.role))
       .array("countries", user.countries)
       .array("organisations", user.organisations)
-      .field("language", language_code(user.language));
+      .field("language", language_code(user.language))
+      .field("version", user.version);
   if (csrf) json.field("csrf_token", *csrf);
   json.end_object();
   (void)context;
   return json.str();
+}
+
+Response me_response(Context& context, const accounts::User& user) {
+  Response response = json_response(context, bhttp::status::ok, me_json(context, user, context.auth->csrf_token));
+  response.set(bhttp::field::etag, etag(user.version));
+  return response;
 }
 
 }  // namespace
@@ -42,18 +49,20 @@ Result<Response> log_in(Context& context) {
   if (!password) body.problem({"password", "required"});
   TAAWUN_CHECK(body.finish());
 
+  // Keyed on the client's real address (behind trusted proxies, their forwarded header): failures
+  // from elsewhere never slow this client down (accounts::LoginThrottle).
   auto& throttle = context.app.login_throttle();
-  if (int wait = throttle.retry_after(*username, context.remote_address); wait > 0) {
+  if (int wait = throttle.admit(*username, context.remote_address); wait > 0) {
     Error error = Error::of(ErrorCode::rate_limited, "rate_limited", {{"seconds", std::to_string(wait)}});
     error.retry_after_seconds = wait;
     return error;
   }
   auto session = accounts::log_in(context.db(), *username, *password);
   if (!session.ok()) {
-    throttle.record_failure(*username, context.remote_address);
+    if (session.error().code == ErrorCode::unauthenticated) throttle.record_failure(*username, context.remote_address);
     return session.take_error();
   }
-  throttle.record_success(*username);
+  throttle.record_success(*username, context.remote_address);
   JsonWriter json;
   json.begin_object().field("csrf_token", session->csrf_token).key("user");
   write_user(json, session->user);
@@ -72,27 +81,33 @@ Result<Response> log_out(Context& context) {
 
 Result<Response> me(Context& context) {
   TAAWUN_TRY(user, accounts::get_user(context.db(), context.actor(), *context.actor().user_id));
-  return json_response(context, bhttp::status::ok, me_json(context, user, context.auth->csrf_token));
+  return me_response(context, user);
 }
 
+// Like every versioned record: If-Match with the ETag read (428 without, 412 when stale).
 Result<Response> update_me(Context& context) {
+  TAAWUN_TRY(version, required_version(context));
   TAAWUN_TRY(body, BodyReader::parse(context));
   accounts::UserDraft draft;
   draft.display_name = body.text("display_name", 200);
   draft.language = body.text("language", 2);
   TAAWUN_CHECK(body.finish());
-  TAAWUN_TRY(user, accounts::update_own_profile(context.db(), context.actor(), draft));
-  return json_response(context, bhttp::status::ok, me_json(context, user, context.auth->csrf_token));
+  TAAWUN_TRY(user, accounts::update_own_profile(context.db(), context.actor(), version, draft));
+  return me_response(context, user);
 }
 
+// Ends the user's other sessions and revokes their API tokens; this session goes on.
 Result<Response> change_my_password(Context& context) {
+  TAAWUN_CHECK(accounts::check_credentials_session(*context.auth));
   TAAWUN_TRY(body, BodyReader::parse(context));
   auto current = body.text("current_password", accounts::kMaximumPasswordLength);
   auto next = body.text("new_password", accounts::kMaximumPasswordLength + 1);
   if (!current) body.problem({"current_password", "required"});
   if (!next) body.problem({"new_password", "required"});
   TAAWUN_CHECK(body.finish());
-  TAAWUN_CHECK(accounts::change_own_password(context.db(), context.actor(), *current, *next));
+  std::optional<std::string_view> keep_session;
+  if (context.session_token) keep_session = *context.session_token;
+  TAAWUN_CHECK(accounts::change_own_password(context.db(), context.actor(), *current, *next, keep_session));
   return no_content(context);
 }
 

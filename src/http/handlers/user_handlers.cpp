@@ -34,7 +34,7 @@ namespace {
 accounts::UserFilter read_user_filter(QueryReader& query) {
   accounts::UserFilter filter;
   filter.text = query.text("q");
-  filter.role = query.text("role", 20);
+  filter.role = query.optional_choice("role", {"admin", "manager", "officer", "finance", "partner", "host", "viewer"});
   filter.disabled = query.boolean("disabled");
   filter.sort = query.sort("username");
   return filter;
@@ -87,9 +87,11 @@ Result<Response> update_user(Context& context) {
   return user_response(context, bhttp::status::ok, user);
 }
 
+// Ends the user's sessions and revokes their API tokens. Not through an API token.
 Result<Response> reset_user_password(Context& context) {
   TAAWUN_TRY(id, id_parameter(context));
   if (!accounts::can_manage_users(context.actor())) return Error::of(ErrorCode::forbidden);
+  TAAWUN_CHECK(accounts::check_credentials_session(*context.auth));
   TAAWUN_TRY(body, BodyReader::parse(context));
   auto password = body.text("password", accounts::kMaximumPasswordLength + 1);
   if (!password) body.problem({"password", "required"});
@@ -113,18 +115,25 @@ Result<Response> list_tokens(Context& context) {
         .field("username", token.username)
         .field("created_at", token.created_at)
         .field("last_used_at", token.last_used_at)
+        .field("expires_on", token.expires_on)
+        .field("read_only", token.read_only)
         .end_object();
   json.end_array().field("total", page.total).end_object();
   return json_response(context, bhttp::status::ok, json.str());
 }
 
+// Only from a session opened with a password: a token never creates tokens.
 Result<Response> create_token(Context& context) {
+  TAAWUN_CHECK(accounts::check_credentials_session(*context.auth));
   TAAWUN_TRY(body, BodyReader::parse(context));
   auto name = body.text("name", 100);
   auto user_id = body.integer("user_id");
+  accounts::ApiTokenLimits limits;
+  limits.expires_on = body.text("expires_on", 10);
+  limits.read_only = body.boolean("read_only").value_or(false);
   if (!name) body.problem({"name", "required"});
   TAAWUN_CHECK(body.finish());
-  TAAWUN_TRY(created, accounts::create_api_token(context.db(), context.actor(), *name, user_id));
+  TAAWUN_TRY(created, accounts::create_api_token(context.db(), context.actor(), *name, user_id, limits));
   JsonWriter json;
   json.begin_object()
       .field("id", created.token.id)
@@ -132,12 +141,15 @@ Result<Response> create_token(Context& context) {
       .field("user_id", created.token.user_id)
       .field("username", created.token.username)
       .field("created_at", created.token.created_at)
+      .field("expires_on", created.token.expires_on)
+      .field("read_only", created.token.read_only)
       .field("token", created.secret)
       .end_object();
   return json_response(context, bhttp::status::created, json.str());
 }
 
 Result<Response> revoke_token(Context& context) {
+  TAAWUN_CHECK(accounts::check_credentials_session(*context.auth));
   TAAWUN_TRY(id, id_parameter(context));
   TAAWUN_CHECK(accounts::revoke_api_token(context.db(), context.actor(), id));
   return no_content(context);

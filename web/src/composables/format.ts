@@ -26,6 +26,14 @@ export function formatDateTime(iso: string | null | undefined, language: string)
   return new Intl.DateTimeFormat(intlLocaleOf(language), { dateStyle: 'medium', timeStyle: 'short' }).format(date)
 }
 
+/** A month written YYYY-MM, as "mars 2031" / "March 2031". */
+export function formatMonth(month: string | null | undefined, language: string): string {
+  if (!month) return '—'
+  const date = new Date(`${month}-01T12:00:00Z`)
+  if (Number.isNaN(date.getTime())) return month
+  return new Intl.DateTimeFormat(intlLocaleOf(language), { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(date)
+}
+
 /** A file size in bytes, kilobytes or megabytes (of 1024), in the language's units ("12,3 ko", "3.5 MB"). */
 export function formatFileSize(bytes: number | null | undefined, language: string): string {
   if (bytes === null || bytes === undefined || Number.isNaN(bytes)) return '—'
@@ -40,6 +48,7 @@ export function useFormat() {
     number: (value: number | null | undefined) => formatNumber(value, locale.value),
     date: (iso: string | null | undefined) => formatDate(iso, locale.value),
     dateTime: (iso: string | null | undefined) => formatDateTime(iso, locale.value),
+    month: (month: string | null | undefined) => formatMonth(month, locale.value),
     fileSize: (bytes: number | null | undefined) => formatFileSize(bytes, locale.value),
   }
 }

@@ -46,8 +46,13 @@ export async function duplicatesOf(id: number, signal?: AbortSignal): Promise<Du
 }
 
 /** Merges `duplicateId` into the person `id` (the survivor; If-Match is the survivor's ETag). */
-export async function mergePerson(id: number, duplicateId: number, ifMatch: string): Promise<VersionedPerson> {
-  const { data, etag } = await call('post', '/api/v1/people/{id}/merge', { params: { id }, body: { duplicate_id: duplicateId }, ifMatch })
+/** Merges `duplicateId` (at the version the user compared, `duplicateVersion`) into `id` (If-Match). */
+export async function mergePerson(id: number, duplicateId: number, duplicateVersion: number, ifMatch: string): Promise<VersionedPerson> {
+  const { data, etag } = await call('post', '/api/v1/people/{id}/merge', {
+    params: { id },
+    body: { duplicate_id: duplicateId, duplicate_version: duplicateVersion },
+    ifMatch,
+  })
   return versioned(data, etag)
 }
 

@@ -36,12 +36,13 @@ export async function suggestedOffers(id: number, query: { limit: number; offset
   return data
 }
 
-export async function linkOffer(id: number, offerId: number): Promise<Versioned<CooperationRequest>> {
-  const { data, etag } = await call('post', '/api/v1/requests/{id}/offers', { params: { id }, body: { offer_id: offerId } })
+/** Links an offer; `ifMatch` (the request's ETag) makes a request changed meanwhile a 412. */
+export async function linkOffer(id: number, offerId: number, ifMatch?: string | null): Promise<Versioned<CooperationRequest>> {
+  const { data, etag } = await call('post', '/api/v1/requests/{id}/offers', { params: { id }, body: { offer_id: offerId }, ifMatch })
   return versioned(data, etag)
 }
 
-export async function unlinkOffer(id: number, offerId: number): Promise<Versioned<CooperationRequest>> {
-  const { data, etag } = await call('delete', '/api/v1/requests/{id}/offers/{offer_id}', { params: { id, offer_id: offerId } })
+export async function unlinkOffer(id: number, offerId: number, ifMatch?: string | null): Promise<Versioned<CooperationRequest>> {
+  const { data, etag } = await call('delete', '/api/v1/requests/{id}/offers/{offer_id}', { params: { id, offer_id: offerId }, ifMatch })
   return versioned(data, etag)
 }
