@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "cli/demo.hpp"
 #include "cli/settings.hpp"
@@ -95,12 +96,15 @@ void backup_sqlite(const db::DatabaseUrl& url, const std::string& file) {
     throw UsageError(message);
   }
   sqlite3_busy_timeout(source, 10000);
-  // The online backup copies a consistent snapshot while the server keeps writing.
+  // The online backup copies a consistent snapshot while the server keeps writing: all pages in
+  // one step, inside one read transaction (in WAL mode it does not stop the writers). Copying a
+  // few pages at a time would start over at every write of another connection, and under a
+  // steady stream of writes never end.
   sqlite3_backup* backup = sqlite3_backup_init(target, "main", source, "main");
   int rc = SQLITE_OK;
   if (backup) {
     do {
-      rc = sqlite3_backup_step(backup, 1024);
+      rc = sqlite3_backup_step(backup, -1);
       if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(50);
     } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
     sqlite3_backup_finish(backup);
@@ -112,6 +116,60 @@ void backup_sqlite(const db::DatabaseUrl& url, const std::string& file) {
     std::filesystem::remove(file);
     throw UsageError(fmt::format("backup failed: {}", message));
   }
+}
+
+// Puts a backup in place of the database at `url` (the server stopped). The copy must be a
+// sound Taawun database: integrity checked and its migrations table present, before a byte of
+// the target is touched; an existing database is replaced only when asked.
+void restore_sqlite(const db::DatabaseUrl& url, const std::string& file, bool replace) {
+  if (url.dialect != db::Dialect::sqlite)
+    throw UsageError("restore puts back a SQLite backup; for PostgreSQL use pg_restore or psql (README)");
+  if (!std::filesystem::exists(file)) throw UsageError(fmt::format("{} does not exist", file));
+  {
+    sqlite3* copy = nullptr;
+    auto single_text = [&](const char* sql) -> std::optional<std::string> {
+      sqlite3_stmt* statement = nullptr;
+      std::optional<std::string> value;
+      if (sqlite3_prepare_v2(copy, sql, -1, &statement, nullptr) == SQLITE_OK && sqlite3_step(statement) == SQLITE_ROW)
+        if (auto* text = sqlite3_column_text(statement, 0)) value = reinterpret_cast<const char*>(text);
+      sqlite3_finalize(statement);
+      return value;
+    };
+    bool opened = sqlite3_open_v2(file.c_str(), &copy, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK;
+    auto integrity = opened ? single_text("PRAGMA integrity_check") : std::nullopt;
+    auto migrations =
+        opened ? single_text("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+               : std::nullopt;
+    sqlite3_close(copy);
+    if (!integrity)
+      throw UsageError(fmt::format("{} is not a readable SQLite database; nothing was restored", file));
+    if (*integrity != "ok")
+      throw UsageError(fmt::format("{} is damaged (PRAGMA integrity_check: {}); nothing was restored", file, *integrity));
+    if (!migrations) throw UsageError(fmt::format("{} is not a Taawun database; nothing was restored", file));
+  }
+  bool exists = std::filesystem::exists(url.target) && std::filesystem::file_size(url.target) > 0;
+  if (exists && !replace)
+    throw UsageError(fmt::format("{} already holds a database; stop the server and add --replace to replace it",
+                                 url.target));
+  sqlite3* source = nullptr;
+  sqlite3* target = nullptr;
+  if (sqlite3_open_v2(file.c_str(), &source, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK ||
+      sqlite3_open(url.target.c_str(), &target) != SQLITE_OK) {
+    std::string message = sqlite3_errmsg(target ? target : source);
+    sqlite3_close(source);
+    sqlite3_close(target);
+    throw UsageError(fmt::format("cannot open {}: {}", url.target, message));
+  }
+  sqlite3_busy_timeout(target, 10000);
+  // The backup API writes the copy into the target through its own journal: a restore cut short
+  // leaves the old database as it was.
+  sqlite3_backup* backup = sqlite3_backup_init(target, "main", source, "main");
+  int rc = backup ? sqlite3_backup_step(backup, -1) : SQLITE_ERROR;
+  if (backup) sqlite3_backup_finish(backup);
+  std::string message = sqlite3_errmsg(target);
+  sqlite3_close(source);
+  sqlite3_close(target);
+  if (rc != SQLITE_DONE) throw UsageError(fmt::format("restore failed: {}", message));
 }
 
 }  // namespace
@@ -202,6 +260,13 @@ int run(int argc, char** argv) {
   std::string backup_file;
   backup->add_option("file", backup_file, "the copy to write")->required();
 
+  auto* restore = app.add_subcommand("restore", "Put a SQLite backup FILE in place of the database (server stopped)");
+  common(restore);
+  std::string restore_file;
+  bool restore_replace = false;
+  restore->add_option("file", restore_file, "the backup to restore")->required();
+  restore->add_flag("--replace", restore_replace, "replace a database that already exists");
+
   auto* version = app.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(app, argc, argv);
@@ -226,6 +291,15 @@ int run(int argc, char** argv) {
     if (backup->parsed()) {
       backup_sqlite(url, backup_file);
       std::cout << "backup written to " << backup_file << "\n";
+      return 0;
+    }
+    if (restore->parsed()) {
+      restore_sqlite(url, restore_file, restore_replace);
+      // A backup of an older version is brought up to date like any database.
+      auto restored = db::open(url);
+      auto applied = db::migrate(*restored);
+      std::cout << "restored " << restore_file << " into " << url.target
+                << (applied.empty() ? "" : fmt::format(" (then applied {})", fmt::join(applied, ", "))) << "\n";
       return 0;
     }
 

@@ -48,6 +48,14 @@ const std::unordered_map<std::string_view, Text>& titles() {
 const std::unordered_map<std::string_view, Text>& details() {
   static const std::unordered_map<std::string_view, Text> table = {
       {"bad_request", {"La requête est invalide.", "الطلب غير صالح.", "The request is not valid."}},
+      {"read_only_token",
+       {"Ce jeton d'API ne permet que la lecture (GET).", "رمز API هذا للقراءة فقط (GET).",
+        "This API token may only read (GET)."}},
+      {"needs_password_session",
+       {"Les jetons d'API et les mots de passe se gèrent depuis une session ouverte avec le mot de passe, pas avec "
+        "un jeton d'API.",
+        "تُدار رموز API وكلمات المرور من جلسة مفتوحة بكلمة المرور، لا برمز API.",
+        "API tokens and passwords are managed from a session opened with the password, not with an API token."}},
       {"metrics_not_allowed",
        {"Les métriques sont réservées à l'adresse ou au jeton de supervision configurés.",
         "المقاييس مخصصة لعنوان المراقبة أو رمزها المحددين في الإعدادات.",

@@ -1,6 +1,9 @@
 // Health, readiness, metrics, the OpenAPI contract, the command line and shutdown.
 #include <signal.h>
 
+#include <atomic>
+#include <mutex>
+#include <thread>
 #include <filesystem>
 #include <set>
 
@@ -187,6 +190,77 @@ TEST_P(Operations, BackupCopiesALiveSqliteDatabase) {
             1);
   EXPECT_EQ(connection->query("PRAGMA integrity_check").front().text(0), "ok");
   EXPECT_EQ(taawun({"backup", copy, "--database", url}).exit_code, 1) << "never overwrites";
+}
+
+// backup while the server writes without pause, then restore into a new database and into the
+// old one: every write answered before the backup began is in both, and the restored database
+// is sound and served.
+TEST_P(Operations, BackupAndRestoreRoundTripUnderConcurrentWrites) {
+  if (GetParam() != Backend::sqlite) GTEST_SKIP() << "SQLite's backup and restore; PostgreSQL uses pg_dump";
+  std::string url = fresh_database_url(GetParam());
+  std::string copy = url.substr(7) + ".round-trip";
+  std::string restored_url = url + ".restored";
+  for (const auto& file : {copy, restored_url.substr(7)}) std::filesystem::remove(file);
+  std::vector<std::string> before_backup;
+  {
+    Server running(url);
+    Client writer(running);
+    ASSERT_EQ(writer.log_in("admin").status, 200);
+    std::atomic<bool> stop{false};
+    std::mutex mutex;
+    std::vector<std::string> acknowledged;
+    std::thread writes([&] {
+      for (int n = 0; !stop; ++n) {
+        std::string name = "Écrite pendant la sauvegarde " + std::to_string(n);
+        if (writer.post("/api/v1/organisations", {{"kind", "10"}, {"name_fr", name}}).status == 201) {
+          std::lock_guard lock(mutex);
+          acknowledged.push_back(name);
+        }
+      }
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    {
+      std::lock_guard lock(mutex);
+      before_backup = acknowledged;
+    }
+    auto backup = taawun({"backup", copy, "--database", url});
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    stop = true;
+    writes.join();
+    ASSERT_EQ(backup.exit_code, 0) << backup.output;
+    ASSERT_GT(before_backup.size(), 5u);
+    EXPECT_GT(acknowledged.size(), before_backup.size()) << "the writes went on during the backup";
+  }
+  // Into a new database, then over the old one (--replace); refused without it.
+  auto restored = taawun({"restore", copy, "--database", restored_url});
+  ASSERT_EQ(restored.exit_code, 0) << restored.output;
+  auto refused = taawun({"restore", copy, "--database", url});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.output.find("--replace"), std::string::npos) << refused.output;
+  auto replaced = taawun({"restore", copy, "--database", url, "--replace"});
+  ASSERT_EQ(replaced.exit_code, 0) << replaced.output;
+  for (const std::string& target : {restored_url, url}) {
+    auto connection = db::open_sqlite(target.substr(7));
+    EXPECT_EQ(connection->query("PRAGMA integrity_check").front().text(0), "ok") << target;
+    std::int64_t found = 0;
+    for (const auto& name : before_backup)
+      found += connection->query("SELECT COUNT(*) FROM organisations WHERE name_fr = ?", db::Params(name))
+                   .front()
+                   .integer(0);
+    EXPECT_EQ(found, static_cast<std::int64_t>(before_backup.size())) << target;
+  }
+  Server served(restored_url);
+  Client reader(served);
+  ASSERT_EQ(reader.log_in("admin").status, 200);
+  auto listed = reader.get("/api/v1/organisations?q=" + url_encode(before_backup.front()));
+  EXPECT_EQ(listed.status, 200);
+  EXPECT_GE(listed.json()["total"].get<int>(), 1) << listed.body;
+  // What is not a sound Taawun database is refused before anything is touched.
+  std::string garbage = work_file("not-a-database.db", "these bytes are not SQLite");
+  auto bad = taawun({"restore", garbage, "--database", restored_url, "--replace"});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.output.find("nothing was restored"), std::string::npos) << bad.output;
+  EXPECT_EQ(db::open_sqlite(restored_url.substr(7))->query("PRAGMA integrity_check").front().text(0), "ok");
 }
 
 TAAWUN_ON_BOTH_DATABASES(Operations);

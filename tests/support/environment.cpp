@@ -133,7 +133,10 @@ Server::Server(std::string database_url, std::vector<std::string> serve_options)
   log_path_ = (kWork / (unique_name("server") + ".log")).string();
   auto created = taawun({"user", "add", "admin", "--role", "admin", "--password-stdin", "--database", database_url_},
                         std::string(kPassword) + "\n");
-  if (created.exit_code != 0) throw std::runtime_error("could not create the admin account:\n" + created.output);
+  // A database restored from another's backup already has its admin (same password).
+  bool restored = created.output.find("already_taken") != std::string::npos;
+  if (created.exit_code != 0 && !restored)
+    throw std::runtime_error("could not create the admin account:\n" + created.output);
   start();
 }
 

@@ -5,7 +5,7 @@ import { createAppRouter, redirectToLogin, safeRedirect } from '@/router'
 import { session } from '@/session'
 import { json, mockFetch, problem } from './helpers'
 
-const admin = { id: 1, username: 'admin', display_name: 'Admin', role: 'admin', countries: [], organisations: [], language: 'fr', csrf_token: 'c1' }
+const admin = { id: 1, username: 'admin', display_name: 'Admin', role: 'admin', countries: [], organisations: [], language: 'fr', csrf_token: 'c1', version: 1 }
 const partner = { ...admin, id: 2, username: 'sn', role: 'partner', countries: ['SN'] }
 
 describe('router guards and session expiry', () => {
