@@ -69,7 +69,7 @@ export const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 /** Signs in with `role` (French, no country or organisation scope) and talks French to the server. */
 export function signIn(role: Me['role'], id = 1) {
-  session.me = { id, username: role, display_name: role, role, countries: [], organisations: [], language: 'fr' }
+  session.me = { id, username: role, display_name: role, role, countries: [], organisations: [], language: 'fr', version: 1 }
   session.checked = true
   configureClient({ language: () => 'fr', onUnauthenticated: () => {} })
 }

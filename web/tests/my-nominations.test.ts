@@ -15,7 +15,7 @@ import { nomination, page } from './fixtures'
 const paramsOf = (call: Recorded) => new URL(call.url, 'http://localhost').searchParams
 
 function me(role: Me['role'], countries: string[] = []): Me {
-  return { id: 9, username: role, display_name: role, role, countries, organisations: [], language: 'fr' }
+  return { id: 9, username: role, display_name: role, role, countries, organisations: [], language: 'fr', version: 1 }
 }
 
 let wrapper: VueWrapper | null = null

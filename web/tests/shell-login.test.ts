@@ -20,7 +20,7 @@ async function until(condition: () => boolean) {
 }
 
 function me(role: Me['role'], countries: string[] = []): Me {
-  return { id: 9, username: role, display_name: `Demo ${role}`, role, countries, organisations: [], language: 'fr' }
+  return { id: 9, username: role, display_name: `Demo ${role}`, role, countries, organisations: [], language: 'fr', version: 1 }
 }
 
 describe('AppShell', () => {

@@ -36,7 +36,7 @@ export async function listTokens(query: { limit: number; offset: number }): Prom
 }
 
 export async function createToken(name: string, userId: number | null): Promise<ApiTokenCreated> {
-  const { data } = await call('post', '/api/v1/tokens', { body: { name, user_id: userId ?? undefined } })
+  const { data } = await call('post', '/api/v1/tokens', { body: { name, user_id: userId ?? undefined, read_only: false } })
   return data
 }
 
