@@ -2,6 +2,11 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <memory>
+#include <chrono>
+#include <filesystem>
+#include <mutex>
+#include <map>
 #include <unordered_map>
 
 #include "db/database.hpp"
@@ -20,6 +25,19 @@ Failure failure_of(sqlite3* handle, int code) {
   return Failure(Failure::Kind::other, message);
 }
 
+// One writer mutex per database file in this process.
+std::shared_ptr<std::timed_mutex> writer_mutex_of(const std::string& path) {
+  static std::mutex guard;
+  static std::map<std::string, std::weak_ptr<std::timed_mutex>> mutexes;
+  std::error_code ignored;
+  auto canonical = std::filesystem::weakly_canonical(path, ignored).string();
+  std::lock_guard lock(guard);
+  auto& slot = mutexes[canonical.empty() ? path : canonical];
+  auto mutex = slot.lock();
+  if (!mutex) slot = mutex = std::make_shared<std::timed_mutex>();
+  return mutex;
+}
+
 class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(const std::string& path) {
@@ -30,6 +48,7 @@ class SqliteConnection final : public Connection {
       throw Failure(Failure::Kind::connection, fmt::format("cannot open SQLite database {}: {}", path, message));
     }
     sqlite3_extended_result_codes(handle_, 1);
+    writers_ = writer_mutex_of(path);
     // WAL lets readers go on while one writer writes. synchronous=FULL syncs the log at every
     // commit: what was acknowledged survives a power cut (tests/unit/power_loss_test.cpp);
     // NORMAL keeps it through a process crash only (ADR 0010).
@@ -52,6 +71,31 @@ class SqliteConnection final : public Connection {
   Dialect dialect() const override { return Dialect::sqlite; }
 
   Rows query(std::string_view sql, const Params& params) override {
+    // Writers of this process queue on a mutex rather than on SQLite's busy handler, which polls
+    // with sleeps of up to 100 ms: with a sync at every commit (synchronous=FULL) the polling
+    // made the slowest writes wait a second. The busy timeout still covers other processes
+    // (a `taawun demo` or `backup` beside the server). See ADR 0010.
+    if (sql == "BEGIN IMMEDIATE") {
+      std::unique_lock lock(*writers_, std::defer_lock);
+      if (!lock.try_lock_for(std::chrono::seconds(10)))
+        throw Failure(Failure::Kind::busy, "another write of this process held the database for 10 s");
+      Rows rows = run(sql, params);
+      writing_ = std::move(lock);
+      return rows;
+    }
+    if (writing_.owns_lock() && (sql == "COMMIT" || sql == "ROLLBACK")) {
+      struct Release {
+        std::unique_lock<std::timed_mutex>& lock;
+        ~Release() {
+          if (lock.owns_lock()) lock.unlock();
+        }
+      } release{writing_};
+      return run(sql, params);
+    }
+    return run(sql, params);
+  }
+
+  Rows run(std::string_view sql, const Params& params) {
     sqlite3_stmt* statement = prepare(sql);
     struct Reset {
       sqlite3_stmt* s;
@@ -159,6 +203,8 @@ class SqliteConnection final : public Connection {
 
   sqlite3* handle_ = nullptr;
   StatementCache<sqlite3_stmt*> statements_;
+  std::shared_ptr<std::timed_mutex> writers_;  // shared by this process's connections to the file
+  std::unique_lock<std::timed_mutex> writing_;  // held from BEGIN IMMEDIATE to COMMIT or ROLLBACK
 };
 
 }  // namespace
