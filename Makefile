@@ -48,6 +48,15 @@ bench-cooperation:
 	@bash scripts/install-deps.sh bench
 	@bash bench/cooperation.sh
 
+# Fuzzing (docs/adr/0011-fuzzing.md): every libFuzzer target of fuzz/ for FUZZ_SECONDS seconds
+# each, one after the other (`make test` runs them for 12 s each); what fails is kept under
+# build/fuzz/crashes/.
+FUZZ_SECONDS ?= 600
+.PHONY: fuzz
+fuzz:
+	@bash scripts/install-deps.sh fuzz
+	@bash scripts/fuzz.sh $(FUZZ_SECONDS)
+
 # Lays out the C++ sources with the checked-in .clang-format.
 format:
 	@find src tests -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

@@ -1,6 +1,6 @@
 #pragma once
 // What every table read from a file must be, whatever the bytes were (spreadsheet.hpp's promises):
-// within the limits, each row as far as its last non-empty cell and never wider than the header,
+// empty (a file without values) or a header and its rows within the limits, each row as far as its last non-empty cell and never wider than the header,
 // every cell trimmed UTF-8 text; and the table written as CSV reads back to itself (an export
 // re-imports without loss). Shared by the CSV and XLSX targets.
 #include <string>
@@ -38,6 +38,7 @@ inline std::string check_table(const spreadsheet::Table& table, const spreadshee
   if (table.columns.size() > limits.max_columns) return "more columns than the limit";
   if (table.rows.size() > limits.max_rows) return "more rows than the limit";
   if (!table.numeric.empty()) return "a table read from a file has numeric columns";
+  if (table.columns.empty()) return table.rows.empty() ? std::string() : "rows without a header";
   std::size_t cells = table.columns.size();
   if (auto problem = check_cells(table.columns, limits.max_columns, "the header", limits); !problem.empty())
     return problem;

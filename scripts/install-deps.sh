@@ -13,17 +13,23 @@ build_packages=(
   libxlsxwriter-dev libminizip-dev libexpat1-dev
   # certificates (PDF): Pango and Cairo, and the two fonts they are drawn in, needed at run time too
   libpango1.0-dev fonts-hosny-amiri fonts-dejavu-core
+  # two-factor sign-in: HMAC-SHA-1 for TOTP (OpenSSL's libcrypto) and the enrolment's QR code (ADR 0012)
+  libssl-dev libqrencode-dev
 )
 test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev postgresql-15 curl
   poppler-utils  # pdftotext reads the certificates back in the API tests
 )
+# fuzzing (scripts/fuzz.sh): clang, libFuzzer and the sanitizers' runtimes (libclang-rt), and
+# llvm-symbolizer for readable stack traces
+fuzz_packages=(clang libclang-rt-14-dev llvm-14)
 web_packages=(nodejs npm)
 browser_packages=(chromium)
 
 wanted=("${build_packages[@]}")
 case "${1:-run}" in
-  test) wanted+=("${test_packages[@]}" "${web_packages[@]}" "${browser_packages[@]}") ;;
+  test) wanted+=("${test_packages[@]}" "${fuzz_packages[@]}" "${web_packages[@]}" "${browser_packages[@]}") ;;
+  fuzz) wanted+=("${fuzz_packages[@]}") ;;
   bench) wanted+=("${test_packages[@]}" wrk) ;;
   run) wanted+=("${web_packages[@]}") ;;
 esac

@@ -42,6 +42,25 @@ else
   broken+=("C++ build")
 fi
 
+# ---------------------------------------------------------------- fuzzing
+# Each libFuzzer target of fuzz/ for TEST_FUZZ_SECONDS (12) seconds on a copy of its seed corpus
+# (scripts/fuzz.sh, ADR 0011): one test each, failed by a crash, leak, timeout or memory blow-up.
+fuzz_seconds=${TEST_FUZZ_SECONDS:-12}
+echo "== fuzzing (libFuzzer, $fuzz_seconds s per target)"
+mkdir -p build/fuzz
+fuzz_log=build/fuzz/test.log
+bash scripts/fuzz.sh "$fuzz_seconds" 2>&1 | tee "$fuzz_log"
+status=${PIPESTATUS[0]}
+line=$(grep -E '^fuzz: [0-9]+ passed, [0-9]+ failed$' "$fuzz_log" | tail -1)
+if [ -n "$line" ]; then
+  p=$(sed -E 's/^fuzz: ([0-9]+) passed.*/\1/' <<<"$line")
+  f=$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$line")
+  passed=$((passed + p)); failed=$((failed + f))
+  [ $status -ne 0 ] && [ "$f" = 0 ] && broken+=("fuzz exited with status $status")
+else
+  broken+=("fuzz (status $status, no summary)")
+fi
+
 # ---------------------------------------------------------------- web front end
 if [ -f web/package.json ]; then
   echo "== web: build"

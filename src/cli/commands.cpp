@@ -194,6 +194,10 @@ int run(int argc, char** argv) {
   std::optional<std::string> listen_flag, web_flag;
   serve->add_option("--listen", listen_flag, "HOST:PORT to listen on (default 127.0.0.1:8080)");
   serve->add_option("--web", web_flag, "folder of the built web application (default web/dist)");
+  std::optional<std::string> require_totp_flag;
+  serve->add_option("--require-totp", require_totp_flag,
+                    "whose accounts must sign in with a second factor: admin_finance (default), all or none")
+      ->check(CLI::IsMember({"admin_finance", "all", "none"}));
 
   auto* migrate = app.add_subcommand("migrate", "Apply the database migrations that are not applied yet");
   common(migrate);
@@ -283,6 +287,7 @@ int run(int argc, char** argv) {
     if (database_flag) settings.database = *database_flag;
     if (listen_flag) settings.listen = *listen_flag;
     if (web_flag) settings.web_dir = *web_flag;
+    if (require_totp_flag) settings.require_totp = *require_totp_flag;
     configure_logging(settings.log_level);
     db::set_sqlite_durability(*db::parse_sqlite_durability(settings.sqlite_synchronous));  // checked by read_config
     clock::set_agency_time_zone(settings.time_zone);
@@ -399,6 +404,7 @@ int run(int argc, char** argv) {
       for (const auto& address : settings.metrics_addresses)  // checked by read_config
         config.metrics_addresses.push_back(*http::parse_address_range(address));
       config.metrics_token = settings.metrics_token;
+      config.require_totp = *accounts::parse_totp_requirement(settings.require_totp);  // checked by read_config
       http::App application(pool, config);
       http::ServerConfig server_config;
       server_config.listen = *listen;

@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "db/database.hpp"
+#include "domain/accounts/accounts.hpp"
 #include "http/forwarded.hpp"
 
 namespace taawun::cli {
@@ -43,6 +44,28 @@ std::optional<std::string> read_config(const std::string& path, Settings& settin
     else
       problem = fmt::format("{}: `{}` must be true or false", path, key);
   };
+  // A list of IP addresses or CIDR ranges (reverse proxies, the monitoring host).
+  auto addresses = [&](std::string_view key, std::vector<std::string>& target) {
+    auto node = table.at_path(key);
+    if (!node) return;
+    auto* list = node.as_array();
+    if (!list) {
+      problem = fmt::format("{}: `{}` must be a list of addresses, such as [\"127.0.0.1\", \"::1\"]", path, key);
+      return;
+    }
+    std::vector<std::string> values;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      auto value = list->get(i)->value<std::string>();
+      if (!value || !http::parse_address_range(*value)) {
+        problem = fmt::format(
+            "{}: `{}` entry {} must be an IP address or a CIDR range, such as \"127.0.0.1\" or \"10.0.0.0/8\"", path,
+            key, i + 1);
+        return;
+      }
+      values.push_back(*value);
+    }
+    target = std::move(values);
+  };
   text("database.url", settings.database);
   count("database.pool_size", settings.pool_size, 1, 256);
   text("server.listen", settings.listen);
@@ -53,26 +76,7 @@ std::optional<std::string> read_config(const std::string& path, Settings& settin
   count("server.upload_limit", settings.upload_limit, 1024, 256 << 20);
   count("server.list_cache_bytes", settings.list_cache_bytes, 0, 1 << 30);
   flag("server.secure_cookies", settings.secure_cookies);
-  if (auto node = table.at_path("server.trusted_proxies")) {
-    auto* list = node.as_array();
-    std::vector<std::string> proxies;
-    for (std::size_t i = 0; list && i < list->size(); ++i) {
-      auto value = list->get(i)->value<std::string>();
-      if (!value || !http::parse_address_range(*value)) {
-        problem = fmt::format(
-            "{}: `server.trusted_proxies` entry {} must be an IP address or a CIDR range, such as "
-            "\"127.0.0.1\" or \"10.0.0.0/8\"",
-            path, i + 1);
-        break;
-      }
-      proxies.push_back(*value);
-    }
-    if (!list)
-      problem = fmt::format(
-          "{}: `server.trusted_proxies` must be a list of addresses, such as [\"127.0.0.1\", \"::1\"]", path);
-    else
-      settings.trusted_proxies = std::move(proxies);
-  }
+  addresses("server.trusted_proxies", settings.trusted_proxies);
   text("server.forwarded_header", settings.forwarded_header);
   if (!http::parse_forwarded_header(settings.forwarded_header))
     problem = fmt::format("{}: `server.forwarded_header` must be \"x-forwarded-for\" or \"forwarded\"", path);
@@ -83,23 +87,10 @@ std::optional<std::string> read_config(const std::string& path, Settings& settin
   text("agency.time_zone", settings.time_zone);
   if (!clock::set_agency_time_zone(settings.time_zone))
     problem = fmt::format("{}: `agency.time_zone` must be an IANA time zone such as \"Africa/Casablanca\"", path);
-  if (auto node = table.at_path("server.metrics_addresses")) {
-    auto* list = node.as_array();
-    std::vector<std::string> addresses;
-    for (std::size_t i = 0; list && i < list->size(); ++i) {
-      auto value = list->get(i)->value<std::string>();
-      if (!value || !http::parse_address_range(*value)) {
-        problem = fmt::format("{}: `server.metrics_addresses` entry {} must be an IP address or a CIDR range", path,
-                              i + 1);
-        break;
-      }
-      addresses.push_back(*value);
-    }
-    if (!list)
-      problem = fmt::format("{}: `server.metrics_addresses` must be a list of addresses, such as [\"127.0.0.1\"]", path);
-    else
-      settings.metrics_addresses = std::move(addresses);
-  }
+  addresses("server.metrics_addresses", settings.metrics_addresses);
+  text("accounts.require_totp", settings.require_totp);
+  if (!accounts::parse_totp_requirement(settings.require_totp))
+    problem = fmt::format("{}: `accounts.require_totp` must be \"admin_finance\", \"all\" or \"none\"", path);
   text("server.metrics_token", settings.metrics_token);
   if (!settings.metrics_token.empty() && settings.metrics_token.size() < 32)
     problem = fmt::format("{}: `server.metrics_token` must be at least 32 characters (a random secret)", path);

@@ -34,6 +34,9 @@ struct Settings {
   // bearer token; neither configured, nobody.
   std::vector<std::string> metrics_addresses;
   std::string metrics_token;
+  // Whose accounts must sign in with a second factor (TOTP): "admin_finance" (the default),
+  // "all" or "none" (ADR 0012).
+  std::string require_totp = "admin_finance";
 };
 
 // Reads a TOML file into settings; a clear message naming the key on a bad value.

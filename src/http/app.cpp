@@ -10,6 +10,7 @@
 
 #include "core/secrets.hpp"
 #include "core/text.hpp"
+#include "http/handlers/handlers.hpp"
 #include "http/json_writer.hpp"
 #include "http/query_string.hpp"
 #include "http/messages.hpp"
@@ -263,6 +264,12 @@ std::optional<Response> App::authenticate(const Route& route, Context& context) 
   // A read-only API token reads, whatever its user's role may write.
   if (!safe && route.access == Access::signed_in && context.auth && context.auth->read_only)
     return problem_response(context.request, context.language, Error::of(ErrorCode::forbidden, "read_only_token"));
+  // A role that must sign in with two factors enrols before anything else (ADR 0012).
+  if (route.access == Access::signed_in && context.auth &&
+      accounts::must_enrol_totp(*context.auth, config_.require_totp) &&
+      !handlers::allowed_before_totp_enrolment(route.method, route.pattern))
+    return handlers::second_factor_problem(context.request, context.language, ErrorCode::forbidden,
+                                           "totp_enrolment_required");
   return std::nullopt;
 }
 

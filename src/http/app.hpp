@@ -39,6 +39,8 @@ struct AppConfig {
   // these addresses that no proxy forwarded, or one bearing this token; neither set, nobody.
   std::vector<AddressRange> metrics_addresses;
   std::string metrics_token;
+  // Whose sessions must enrol a second factor before anything else (accounts.require_totp, ADR 0012).
+  accounts::TotpRequirement require_totp = accounts::TotpRequirement::admin_finance;
 };
 
 class App;

@@ -31,6 +31,21 @@ std::vector<std::string> Reply::field_errors() const {
   return out;
 }
 
+namespace {
+// A response as the tests read it: the status, headers by lower-case name, the body.
+Reply reply_of(const bhttp::response<bhttp::string_body>& response) {
+  Reply reply;
+  reply.status = static_cast<int>(response.result_int());
+  for (const auto& field : response) {
+    std::string name(field.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    reply.headers[name] = std::string(field.value());
+  }
+  reply.body = response.body();
+  return reply;
+}
+}  // namespace
+
 Reply Client::send(const std::string& method, const std::string& target, const std::string& body,
                    std::map<std::string, std::string> headers) {
   net::io_context context;
@@ -49,15 +64,7 @@ Reply Client::send(const std::string& method, const std::string& target, const s
   bhttp::response_parser<bhttp::string_body> parser;
   parser.body_limit(64 << 20);
   bhttp::read(socket, buffer, parser);
-  auto& response = parser.get();
-  Reply reply;
-  reply.status = static_cast<int>(response.result_int());
-  for (const auto& field : response) {
-    std::string name(field.name_string());
-    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    reply.headers[name] = std::string(field.value());
-  }
-  reply.body = response.body();
+  Reply reply = reply_of(parser.get());
   beast::error_code ignored;
   socket.shutdown(net::ip::tcp::socket::shutdown_both, ignored);
   return reply;
@@ -87,15 +94,7 @@ Reply Client::send_header_only(const std::string& method, const std::string& tar
   });
   context.run();
   if (!done || error) return reply;  // status 0
-  auto& response = parser.get();
-  reply.status = static_cast<int>(response.result_int());
-  for (const auto& field : response) {
-    std::string name(field.name_string());
-    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    reply.headers[name] = std::string(field.value());
-  }
-  reply.body = response.body();
-  return reply;
+  return reply_of(parser.get());
 }
 
 std::string url_encode(std::string_view text) {

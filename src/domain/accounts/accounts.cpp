@@ -16,7 +16,8 @@ namespace taawun::accounts {
 namespace {
 
 const char* kUserColumns =
-    "id, username, display_name, role, language, disabled, version, created_at, updated_at, last_login_at";
+    "id, username, display_name, role, language, disabled, version, created_at, updated_at, last_login_at, "
+    "totp_enabled";
 
 User user_from(const db::Row& row) {
   User user;
@@ -30,6 +31,7 @@ User user_from(const db::Row& row) {
   user.created_at = row.text(7);
   user.updated_at = row.text(8);
   user.last_login_at = row.optional_text(9);
+  user.totp_enabled = row.flag(10);
   return user;
 }
 
@@ -70,6 +72,8 @@ void check_password(std::string_view field, const std::string& password, std::ve
     problems.push_back({std::string(field), "too_short", {{"min", std::to_string(kMinimumPasswordLength)}}});
   else if (length > kMaximumPasswordLength)
     problems.push_back({std::string(field), "too_long", {{"max", std::to_string(kMaximumPasswordLength)}}});
+  else if (is_common_password(password))
+    problems.push_back({std::string(field), "common_password"});
 }
 
 // Validates role, scope, language and display name of a draft against the stored user (or a new one).
@@ -351,24 +355,42 @@ Result<User> update_own_profile(db::Connection& connection, const Actor& actor, 
   return updated;
 }
 
-Result<Session> log_in(db::Connection& connection, std::string_view username, std::string_view password) {
+Result<Session> log_in(db::Connection& connection, std::string_view username, std::string_view password,
+                       std::optional<std::string_view> second_factor, std::string_view user_agent) {
   auto rows = connection.query(fmt::format("SELECT {}, password_hash FROM users WHERE username = ?", kUserColumns),
                                db::Params(std::string(username)));
   // Verify even for an unknown name, so that timing does not tell which names exist.
   static const std::string kDummyHash = secrets::hash_password("taawun-timing-equaliser");
   bool known = !rows.empty();
-  bool verified = secrets::verify_password(known ? rows.front().text(10) : kDummyHash, password);
+  bool verified = secrets::verify_password(known ? rows.front().text(11) : kDummyHash, password);
   if (!known || !verified || rows.front().flag(5)) return Error::of(ErrorCode::unauthenticated, "wrong_credentials");
   User user = user_from(rows.front());
   load_scope(connection, user);
+  // The password was right: an account with TOTP asks for its second factor.
+  if (user.totp_enabled && !second_factor) return Error::of(ErrorCode::unauthenticated, "totp_required");
   Session session{secrets::random_token(), secrets::random_token(), user};
   auto now = std::chrono::system_clock::now();
   db::Transaction transaction(connection, db::TransactionKind::write);
+  if (user.totp_enabled) {
+    auto used = use_second_factor(connection, user.id, *second_factor);
+    if (!used) {
+      // Audited and committed on its own: the handler counts it for the throttle like a password.
+      audit::record(connection, actor_of(user), "totp_failed", "user", std::to_string(user.id), std::nullopt,
+                    std::nullopt);
+      transaction.commit();
+      return Error::of(ErrorCode::unauthenticated, "wrong_totp");
+    }
+    if (*used == SecondFactor::recovery_code)
+      audit::record(connection, actor_of(user), "recovery_code_used", "user", std::to_string(user.id), std::nullopt,
+                    std::nullopt);
+  }
   connection.query("DELETE FROM sessions WHERE expires_at < ?", db::Params(clock::iso8601(now)));
   connection.query(
-      "INSERT INTO sessions (token_digest, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+      "INSERT INTO sessions (token_digest, user_id, csrf_token, created_at, expires_at, last_used_at, user_agent) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)",
       db::Params(secrets::token_digest(session.token), user.id, session.csrf_token, clock::iso8601(now),
-                 clock::iso8601(now + kSessionLifetime)));
+                 clock::iso8601(now + kSessionLifetime), clock::iso8601(now),
+                 std::string(user_agent.substr(0, std::min<std::size_t>(user_agent.size(), 300)))));
   connection.query("UPDATE users SET last_login_at = ? WHERE id = ?", db::Params(clock::iso8601(now), user.id));
   audit::record(connection, actor_of(user), "login", "user", std::to_string(user.id), std::nullopt, std::nullopt);
   transaction.commit();
@@ -414,12 +436,20 @@ Status check_credentials_session(const Authenticated& authenticated) {
 }
 
 std::optional<Authenticated> authenticate_session(db::Connection& connection, std::string_view token) {
+  auto now = clock::now_iso8601();
   auto rows = connection.query(
-      "SELECT u.id, u.username, u.role, u.language, s.csrf_token FROM sessions s JOIN users u ON u.id = s.user_id "
+      "SELECT u.id, u.username, u.role, u.language, s.csrf_token, u.totp_enabled, s.id, s.last_used_at "
+      "FROM sessions s JOIN users u ON u.id = s.user_id "
       "WHERE s.token_digest = ? AND s.expires_at > ? AND u.disabled = 0",
-      db::Params(secrets::token_digest(token), clock::now_iso8601()));
+      db::Params(secrets::token_digest(token), now));
   if (rows.empty()) return std::nullopt;
-  return authenticated_from(connection, rows.front(), rows.front().text(4));
+  // last_used_at to the minute: one write a minute per session, not one per request.
+  auto last = rows.front().optional_text(7).value_or("");
+  if (last.substr(0, 16) != now.substr(0, 16))
+    connection.query("UPDATE sessions SET last_used_at = ? WHERE id = ?", db::Params(now, rows.front().integer(6)));
+  auto authenticated = authenticated_from(connection, rows.front(), rows.front().text(4));
+  authenticated.totp_enabled = rows.front().flag(5);
+  return authenticated;
 }
 
 std::optional<Authenticated> authenticate_api_token(db::Connection& connection, std::string_view token) {

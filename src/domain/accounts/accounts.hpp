@@ -26,6 +26,7 @@ struct User {
   std::int64_t version = 1;
   std::string created_at, updated_at;
   std::optional<std::string> last_login_at;
+  bool totp_enabled = false;  // signs in with a second factor (TOTP)
 };
 
 // Fields of a create or update; absent fields are left as they are.
@@ -43,8 +44,14 @@ struct UserFilter {
   PageRequest page;
 };
 
-inline constexpr std::size_t kMinimumPasswordLength = 10;
-inline constexpr std::size_t kMaximumPasswordLength = 200;
+// OWASP ASVS 4.0 V2.1: at least 12 characters, at most 128, no composition rules, and not one
+// of the common passwords shipped with the binary (reference/common-passwords.txt).
+inline constexpr std::size_t kMinimumPasswordLength = 12;
+inline constexpr std::size_t kMaximumPasswordLength = 128;
+// Sign-in still reads passwords set before the limit went down to 128.
+inline constexpr std::size_t kLongestStoredPassword = 200;
+// Whether `password` is in the list of common passwords (compared without case).
+bool is_common_password(std::string_view password);
 inline constexpr auto kSessionLifetime = std::chrono::hours(12);
 
 // --- access (one place): only administrators manage accounts ---
@@ -76,8 +83,12 @@ struct Session {
   std::string csrf_token;
   User user;
 };
-// unauthenticated for a wrong name or password or a disabled account (the same answer for all).
-Result<Session> log_in(db::Connection& connection, std::string_view username, std::string_view password);
+// unauthenticated for a wrong name or password or a disabled account (the same answer for all,
+// detail wrong_credentials). An account with TOTP also needs `second_factor`, a current code or
+// an unused recovery code: without it, unauthenticated with detail totp_required (the password
+// was right); with a wrong, replayed or used one, detail wrong_totp (audited as totp_failed).
+Result<Session> log_in(db::Connection& connection, std::string_view username, std::string_view password,
+                       std::optional<std::string_view> second_factor = std::nullopt, std::string_view user_agent = {});
 void log_out(db::Connection& connection, std::string_view token);
 
 struct Authenticated {
@@ -85,6 +96,7 @@ struct Authenticated {
   std::optional<std::string> csrf_token;     // set for cookie sessions, which must send it on writes
   std::optional<std::int64_t> api_token_id;  // set when authenticated by an API token
   bool read_only = false;                    // an API token limited to reading (GET and HEAD)
+  bool totp_enabled = false;                 // the user signs in with a second factor
 
   bool by_api_token() const { return api_token_id.has_value(); }
 };
@@ -95,6 +107,56 @@ Status check_credentials_session(const Authenticated& authenticated);
 std::optional<Authenticated> authenticate_session(db::Connection& connection, std::string_view token);
 // A revoked or expired token (past its expires_on day in the agency's calendar) or a disabled owner: nobody.
 std::optional<Authenticated> authenticate_api_token(db::Connection& connection, std::string_view token);
+
+// --- two-factor sign-in (TOTP, RFC 6238; docs/adr/0012-two-factor.md) ---
+// Whose sessions must have a second factor (accounts.require_totp): until they enrol, their
+// session may only read GET /me, enrol and sign out (403 totp_enrolment_required otherwise).
+// API tokens stay single-factor: an administrator creates them with the command line.
+enum class TotpRequirement { admin_finance, all, none };
+std::optional<TotpRequirement> parse_totp_requirement(std::string_view name);
+bool totp_required(TotpRequirement requirement, Role role);
+// A cookie session of a user who must enrol and has not.
+bool must_enrol_totp(const Authenticated& authenticated, TotpRequirement requirement);
+
+inline constexpr std::string_view kTotpIssuer = "Taawun";
+inline constexpr int kRecoveryCodeCount = 10;
+struct TotpEnrolment {
+  std::string secret;  // base32, shown once
+  std::string uri;     // otpauth://
+  std::string qr_svg;  // the URI as a QR code
+};
+// A fresh secret, kept until confirmed; a new start replaces an unconfirmed one. conflict (detail
+// totp_already_enabled) when the user already has TOTP: turn it off first.
+Result<TotpEnrolment> start_totp_enrolment(db::Connection& connection, const Actor& actor);
+// Turns TOTP on when `code` is the started secret's current code; answers the recovery codes,
+// given once (only their digests are kept).
+Result<std::vector<std::string>> confirm_totp_enrolment(db::Connection& connection, const Actor& actor,
+                                                        std::string_view code);
+// Needs a current code, an unused recovery code or the password (argon2id: off the I/O threads).
+Status turn_off_totp(db::Connection& connection, const Actor& actor, std::optional<std::string_view> code,
+                     std::optional<std::string_view> password);
+
+// Inside the caller's write transaction: accepts a current TOTP code once (none of its step or
+// an earlier one again) or an unused recovery code, marking it used; none when neither.
+enum class SecondFactor { totp_code, recovery_code };
+std::optional<SecondFactor> use_second_factor(db::Connection& connection, std::int64_t user_id, std::string_view code);
+
+// --- one's own sessions ---
+struct SessionSummary {
+  std::int64_t id = 0;
+  std::string created_at;
+  std::optional<std::string> last_used_at;  // to the minute
+  std::string device;                       // the browser and system, from the User-Agent
+  bool current = false;                     // the session asking
+};
+// A User-Agent in a few words ("Firefox, Windows"); the start of it when unknown.
+std::string device_name(std::string_view user_agent);
+Result<std::vector<SessionSummary>> list_own_sessions(db::Connection& connection, const Actor& actor,
+                                                      std::optional<std::string_view> current_token);
+// not_found for a session of someone else.
+Status end_own_session(db::Connection& connection, const Actor& actor, std::int64_t id);
+// Administrators end every session of a user (a lost laptop); audited.
+Status end_user_sessions(db::Connection& connection, const Actor& actor, std::int64_t user_id);
 
 // --- API tokens ---
 struct ApiToken {

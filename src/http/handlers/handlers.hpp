@@ -15,6 +15,16 @@ Result<Response> log_out(Context&);
 Result<Response> me(Context&);
 Result<Response> update_me(Context&);
 Result<Response> change_my_password(Context&);
+// two-factor sign-in and one's own sessions (session_handlers.cpp, ADR 0012)
+Result<Response> start_totp(Context&);
+Result<Response> confirm_totp(Context&);
+Result<Response> turn_off_totp(Context&);
+Result<Response> list_my_sessions(Context&);
+Result<Response> end_my_session(Context&);
+// What a session that must enrol TOTP may still call: GET /me, the enrolment, signing out.
+bool allowed_before_totp_enrolment(bhttp::verb method, std::string_view pattern);
+// A problem whose code is a second-factor state (totp_required, totp_enrolment_required).
+Response second_factor_problem(const Request& request, Language language, ErrorCode base, std::string_view code);
 // reference
 Result<Response> list_countries(Context&);
 Result<Response> get_country(Context&);
@@ -101,6 +111,7 @@ Result<Response> create_user(Context&);
 Result<Response> get_user(Context&);
 Result<Response> update_user(Context&);
 Result<Response> reset_user_password(Context&);
+Result<Response> end_user_sessions(Context&);
 Result<Response> list_tokens(Context&);
 Result<Response> create_token(Context&);
 Result<Response> revoke_token(Context&);

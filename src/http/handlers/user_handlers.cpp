@@ -100,6 +100,13 @@ Result<Response> reset_user_password(Context& context) {
   return no_content(context);
 }
 
+// Ends every session of the user (a lost laptop); their API tokens stay (revoke them apart).
+Result<Response> end_user_sessions(Context& context) {
+  TAAWUN_TRY(id, id_parameter(context));
+  TAAWUN_CHECK(accounts::end_user_sessions(context.db(), context.actor(), id));
+  return no_content(context);
+}
+
 Result<Response> list_tokens(Context& context) {
   QueryReader query(context);
   auto page_request = query.page();
