@@ -10,12 +10,12 @@
 #include <string>
 #include <string_view>
 
-#define TAAWUN_FUZZ_TARGET(check)                                                           \
-  extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {       \
+#define TAAWUN_FUZZ_TARGET(check)                                                             \
+  extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {         \
     std::string problem = check(std::string_view(reinterpret_cast<const char*>(data), size)); \
-    if (!problem.empty()) {                                                                 \
-      std::fprintf(stderr, "broken promise: %s\n", problem.c_str());                        \
-      std::abort();                                                                         \
-    }                                                                                       \
-    return 0;                                                                               \
+    if (!problem.empty()) {                                                                   \
+      std::fprintf(stderr, "broken promise: %s\n", problem.c_str());                          \
+      std::abort();                                                                           \
+    }                                                                                         \
+    return 0;                                                                                 \
   }

@@ -52,10 +52,10 @@ inline std::string check_json_body(std::string_view bytes) {
   if (const auto* array = body.array("raw", 3); array && array->size() > 3) return "array() gave too many";
   Field<std::vector<Item>> items;
   http::read_object_list(body, "items", 4, {"label", "amount"}, items,
-                   [](const nlohmann::json& item, const std::string& path, std::vector<FieldError>& problems) {
-                     return Item{http::nested_text(item, path, "label", 10, problems),
-                                 http::nested_integer(item, path, "amount", problems)};
-                   });
+                         [](const nlohmann::json& item, const std::string& path, std::vector<FieldError>& problems) {
+                           return Item{http::nested_text(item, path, "label", 10, problems),
+                                       http::nested_integer(item, path, "amount", problems)};
+                         });
   if (items.value && items.value->size() > 4) return "read_object_list() gave too many";
   auto finished = body.finish();
   if (!finished.ok() && finished.error().code != ErrorCode::validation_failed)

@@ -30,7 +30,8 @@ inline std::string check_query(std::string_view bytes) {
   if (path.find('%') == std::string_view::npos && decoded != path) return "percent_decode() changed a text without %";
   // Anything encoded decodes back to itself, in paths and in queries.
   if (http::percent_decode(percent_encode_all(path), false) != path) return "a percent-encoded path decodes to another";
-  if (http::percent_decode(percent_encode_all(query), true) != query) return "a percent-encoded query decodes to another";
+  if (http::percent_decode(percent_encode_all(query), true) != query)
+    return "a percent-encoded query decodes to another";
 
   auto pairs = http::parse_query(query);
   std::size_t parts = 1;

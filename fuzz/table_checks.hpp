@@ -1,8 +1,8 @@
 #pragma once
 // What every table read from a file must be, whatever the bytes were (spreadsheet.hpp's promises):
-// empty (a file without values) or a header and its rows within the limits, each row as far as its last non-empty cell and never wider than the header,
-// every cell trimmed UTF-8 text; and the table written as CSV reads back to itself (an export
-// re-imports without loss). Shared by the CSV and XLSX targets.
+// empty (a file without values) or a header and its rows within the limits, each row as far as its last non-empty cell
+// and never wider than the header, every cell trimmed UTF-8 text; and the table written as CSV reads back to itself (an
+// export re-imports without loss). Shared by the CSV and XLSX targets.
 #include <string>
 #include <string_view>
 

@@ -1,5 +1,5 @@
 // libFuzzer target: see xlsx.hpp for what it feeds and checks.
-#include "xlsx.hpp"
 #include "fuzz_main.hpp"
+#include "xlsx.hpp"
 
 TAAWUN_FUZZ_TARGET(taawun::fuzz::check_xlsx)

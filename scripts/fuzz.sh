@@ -4,8 +4,8 @@
 # limits per input below. Prints one line per target with the inputs it ran, and ends with
 # exactly one summary line, "fuzz: N passed, N failed"; exits non-zero when a target crashed,
 # leaked, timed out or ran out of memory, or when nothing could run (status 2). The input that
-# failed is kept under build/fuzz/crashes/<target>/, the corpus a run grew under
-# build/fuzz/work/<target>/ (nothing is written into fuzz/). ADR 0011.
+# failed is kept under build/fuzz/crashes/<target>/, the logs and the corpus the last run grew
+# under build/fuzz/last/ (nothing is written into fuzz/). ADR 0011.
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
 #   TAAWUN_BUILD_LOCK=/tmp/lock  builds under `flock -o` that file (shared build machines)
@@ -46,7 +46,14 @@ tmp_parent=/dev/shm
 [ -d "$tmp_parent" ] && [ -w "$tmp_parent" ] || tmp_parent=${TMPDIR:-/tmp}
 TMPDIR=$(mktemp -d "$tmp_parent/taawun-fuzz.XXXXXX") || exit 2
 export TMPDIR
-trap 'rm -rf "$TMPDIR"' EXIT
+# Corpus copies and logs in a folder of this run's own (two runs at once, `make test` during a
+# `make fuzz`, must not share them), which becomes build/fuzz/last/ at the end.
+run=$(mktemp -d "$build/run.XXXXXX") || exit 2
+finish() {
+  rm -rf "$TMPDIR" "$build/last"
+  mv "$run" "$build/last"
+}
+trap finish EXIT
 
 passed=0
 failed=0
@@ -56,10 +63,9 @@ for target in "${targets[@]}"; do
     failed=$((failed + 1))
     continue
   fi
-  work="$build/work/$target"
+  work="$run/work/$target"
   crashes="$build/crashes/$target"
-  log="$build/logs/$target.log"
-  rm -rf "$work"
+  log="$run/logs/$target.log"
   mkdir -p "$work" "$crashes" "$(dirname "$log")"
   cp fuzz/corpus/"$target"/* "$work"/
   options=(-max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=2048 -timeout=10
@@ -70,22 +76,23 @@ for target in "${targets[@]}"; do
   "$build/$target" "${options[@]}" "$work" >"$log" 2>&1
   status=$?
   elapsed=$(($(date +%s) - start))
-  runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$')
-  [ -n "$runs" ] || runs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
-  coverage=$(grep -oE '^#[0-9]+.*cov: [0-9]+' "$log" | tail -1 | grep -oE 'cov: [0-9]+' | grep -o '[0-9]*')
+  # (-a: libFuzzer's recommended dictionary at the end may hold any byte)
+  runs=$(grep -ao 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$')
+  [ -n "$runs" ] || runs=$(grep -aoE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
+  coverage=$(grep -aoE '^#[0-9]+.*cov: [0-9]+' "$log" | tail -1 | grep -oE 'cov: [0-9]+' | grep -o '[0-9]*')
   if [ $status -eq 0 ]; then
     echo "fuzz: $target passed: ${runs:-?} runs in ${elapsed} s (coverage ${coverage:-?} edges, $(ls "$work" | wc -l) inputs)"
     passed=$((passed + 1))
   else
-    kind=$(grep -oE 'broken promise|terminate called|runtime error|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer): [a-z-]+( [a-z-]+)?' \
+    kind=$(grep -aoE 'broken promise|terminate called|runtime error|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer): [a-z-]+( [a-z-]+)?' \
       "$log" | head -1)
     [ "$kind" = "terminate called" ] && kind="uncaught exception"
-    input=$(grep -oE 'Test unit written to .*' "$log" | tail -1 | sed 's/Test unit written to //')
+    input=$(grep -aoE 'Test unit written to .*' "$log" | tail -1 | sed 's/Test unit written to //')
     echo "fuzz: $target FAILED (${kind:-status $status}) after ${runs:-?} runs in ${elapsed} s"
     # What went wrong and the frames in our code (the whole report is in the log).
-    grep -E "broken promise|terminate called|what\\(\\)|runtime error|ERROR: |SUMMARY|^ *#[0-9]+ .* $root/(src|fuzz)/" "$log" |
+    grep -aE "broken promise|terminate called|what\\(\\)|runtime error|ERROR: |SUMMARY|^ *#[0-9]+ .* $root/(src|fuzz)/" "$log" |
       grep -vE 'libFuzzer: deadly signal|/usr/include/' | sed -E 's/ \(BuildId: [0-9a-f]+\)//; s/^ */  /' | cut -c1-220 | head -20
-    echo "  input: ${input:-none written}; whole log: $log"
+    echo "  input: ${input:-none written}; whole log: $build/last/logs/$target.log"
     echo "  again: $build/$target ${input:-INPUT}"
     failed=$((failed + 1))
   fi

@@ -111,7 +111,8 @@ TEST_P(FuzzInput, IsHandledAsPromised) {
   ASSERT_EQ(waitpid(pid, &status, 0), pid);
   std::string again = "again: build/fuzz/" + input.target + " " + input.path;
   if (WIFSIGNALED(status))
-    ADD_FAILURE() << input.path << ": died of signal " << WTERMSIG(status) << ", see the report above (" << again << ")";
+    ADD_FAILURE() << input.path << ": died of signal " << WTERMSIG(status) << ", see the report above (" << again
+                  << ")";
   else if (int code = WEXITSTATUS(status); code != 0)
     ADD_FAILURE() << input.path << ": exit status " << code << ", see the report above (" << again << ")";
 }
