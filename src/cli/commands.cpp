@@ -141,16 +141,16 @@ void restore_sqlite(const db::DatabaseUrl& url, const std::string& file, bool re
         opened ? single_text("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
                : std::nullopt;
     sqlite3_close(copy);
-    if (!integrity)
-      throw UsageError(fmt::format("{} is not a readable SQLite database; nothing was restored", file));
+    if (!integrity) throw UsageError(fmt::format("{} is not a readable SQLite database; nothing was restored", file));
     if (*integrity != "ok")
-      throw UsageError(fmt::format("{} is damaged (PRAGMA integrity_check: {}); nothing was restored", file, *integrity));
+      throw UsageError(
+          fmt::format("{} is damaged (PRAGMA integrity_check: {}); nothing was restored", file, *integrity));
     if (!migrations) throw UsageError(fmt::format("{} is not a Taawun database; nothing was restored", file));
   }
   bool exists = std::filesystem::exists(url.target) && std::filesystem::file_size(url.target) > 0;
   if (exists && !replace)
-    throw UsageError(fmt::format("{} already holds a database; stop the server and add --replace to replace it",
-                                 url.target));
+    throw UsageError(
+        fmt::format("{} already holds a database; stop the server and add --replace to replace it", url.target));
   sqlite3* source = nullptr;
   sqlite3* target = nullptr;
   if (sqlite3_open_v2(file.c_str(), &source, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK ||
@@ -195,8 +195,9 @@ int run(int argc, char** argv) {
   serve->add_option("--listen", listen_flag, "HOST:PORT to listen on (default 127.0.0.1:8080)");
   serve->add_option("--web", web_flag, "folder of the built web application (default web/dist)");
   std::optional<std::string> require_totp_flag;
-  serve->add_option("--require-totp", require_totp_flag,
-                    "whose accounts must sign in with a second factor: admin_finance (default), all or none")
+  serve
+      ->add_option("--require-totp", require_totp_flag,
+                   "whose accounts must sign in with a second factor: admin_finance (default), all or none")
       ->check(CLI::IsMember({"admin_finance", "all", "none"}));
 
   auto* migrate = app.add_subcommand("migrate", "Apply the database migrations that are not applied yet");

@@ -1,7 +1,6 @@
 #include "core/clock.hpp"
 
 #include <fmt/format.h>
-
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 

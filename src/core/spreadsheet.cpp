@@ -175,7 +175,8 @@ class Builder {
   Status end_row() {
     if (current_.empty()) return ok_status();  // no value: the row is dropped
     cells_ += current_.size();
-    if (cells_ > limits_.max_cells) return file_error("file_too_many_cells", {{"max", std::to_string(limits_.max_cells)}});
+    if (cells_ > limits_.max_cells)
+      return file_error("file_too_many_cells", {{"max", std::to_string(limits_.max_cells)}});
     if (!width_) {
       width_ = current_.size();
       header_ = std::move(current_);
@@ -202,9 +203,9 @@ class Builder {
     return names_ == Names::letters ? column_letters(column) : std::to_string(column + 1);
   }
   Error cell_too_long(std::size_t row, std::size_t column) const {
-    return file_error("file_cell_too_long", {{"max", std::to_string(limits_.max_cell_chars)},
-                                             {"row", std::to_string(row)},
-                                             {"column", name_of(column)}});
+    return file_error(
+        "file_cell_too_long",
+        {{"max", std::to_string(limits_.max_cell_chars)}, {"row", std::to_string(row)}, {"column", name_of(column)}});
   }
 
  private:
@@ -217,9 +218,9 @@ class Builder {
   // Makes room for a value of `bytes` at `column` in the current row.
   Status place(std::size_t row, std::size_t column, std::size_t bytes) {
     if (!width_ && column >= limits_.max_columns)
-      return file_error("file_too_many_columns", {{"max", std::to_string(limits_.max_columns)},
-                                                  {"row", std::to_string(row)},
-                                                  {"column", name_of(column)}});
+      return file_error(
+          "file_too_many_columns",
+          {{"max", std::to_string(limits_.max_columns)}, {"row", std::to_string(row)}, {"column", name_of(column)}});
     if (width_ && column >= *width_)
       return file_error("file_cell_beyond_header",
                         {{"row", std::to_string(row)}, {"column", name_of(column)}, {"last", name_of(*width_ - 1)}});
@@ -374,8 +375,7 @@ class XmlReader {
           auto* self = static_cast<XmlReader*>(data);
           if (self->problem_) return;
           if (++self->depth_ > self->limits_.max_xml_depth)
-            return self->fail(
-                file_error("file_xml_too_deep", {{"max", std::to_string(self->limits_.max_xml_depth)}}));
+            return self->fail(file_error("file_xml_too_deep", {{"max", std::to_string(self->limits_.max_xml_depth)}}));
           self->start(local_name(name), attributes);
         },
         [](void* data, const XML_Char* name) {
@@ -503,10 +503,10 @@ class SharedStringsReader : public XmlReader {
       if (!text::is_valid_utf8(kept)) return fail(bad_file("a shared string is not UTF-8 text"));
       auto lead = static_cast<std::size_t>(kept.data() - all.data());
       auto length = kept.size();
-      if (lead > 0 && length > 0) std::memmove(shared_.text.data() + begin_, shared_.text.data() + begin_ + lead, length);
+      if (lead > 0 && length > 0)
+        std::memmove(shared_.text.data() + begin_, shared_.text.data() + begin_ + lead, length);
       shared_.text.resize(begin_ + length);
-      shared_.entries.push_back(
-          {static_cast<std::uint32_t>(begin_), static_cast<std::uint32_t>(length), too_long_});
+      shared_.entries.push_back({static_cast<std::uint32_t>(begin_), static_cast<std::uint32_t>(length), too_long_});
     }
   }
   void text(std::string_view text) override {

@@ -35,7 +35,7 @@ struct Table {
 struct Limits {
   std::size_t max_rows = 20'000;  // rows of data, the header not counted
   std::size_t max_columns = 100;
-  std::size_t max_cells = 2'000'000;  // cells kept (each row as far as its last value); also XLSX shared strings
+  std::size_t max_cells = 2'000'000;       // cells kept (each row as far as its last value); also XLSX shared strings
   std::size_t max_text_bytes = 64u << 20;  // the text of all cells (each shared-string reference counted); also
                                            // all the shared strings of an XLSX file
   std::size_t max_cell_chars = 32'767;     // characters in one cell, as in Excel

@@ -12,8 +12,8 @@
 #include "core/text.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json_writer.hpp"
-#include "http/query_string.hpp"
 #include "http/messages.hpp"
+#include "http/query_string.hpp"
 
 namespace taawun::http {
 
@@ -342,8 +342,8 @@ std::optional<Response> App::admit(const Request& header, const std::string& rem
   for (const auto& [key, value] : query)
     if (key == "lang") lang = value;
   Language language = request_language(header, lang);
-  Context context{header,         *this,    std::move(path), std::move(query), std::move(params),
-                  language,       remote_address, std::nullopt,    std::nullopt,     std::nullopt};
+  Context context{header,   *this,          std::move(path), std::move(query), std::move(params),
+                  language, remote_address, std::nullopt,    std::nullopt,     std::nullopt};
   try {
     std::optional<Response> refused = authenticate(*route, context);
     if (!refused && route->guard) {

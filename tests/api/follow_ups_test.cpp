@@ -94,9 +94,9 @@ TEST_P(FollowUps, AMergedRecordIsFollowedOnTheSurvivor) {
   auto survivor = alumnus("CI");
   auto duplicate = alumnus("CI");
   ASSERT_EQ(admin().post(path(duplicate), {{"recorded_on", "2025-05-01"}, {"position", "Technicien"}}).status, 201);
-  auto merged =
-      admin().post("/api/v1/people/" + id_of(survivor) + "/merge",
-                    {{"duplicate_id", duplicate["id"]}, {"duplicate_version", duplicate["version"]}}, if_match(survivor));
+  auto merged = admin().post("/api/v1/people/" + id_of(survivor) + "/merge",
+                             {{"duplicate_id", duplicate["id"]}, {"duplicate_version", duplicate["version"]}},
+                             if_match(survivor));
   ASSERT_EQ(merged.status, 200) << merged.body;
   auto listed = admin().get(path(survivor));
   ASSERT_EQ(listed.json()["total"], 1);

@@ -8,10 +8,10 @@
 #include <zlib.h>
 
 #include <atomic>
-#include <csignal>
-#include <cstring>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -128,10 +128,9 @@ std::string xlsx(std::vector<Part> replacing) {
                           "<Relationship Id=\"rId1\" "
                           "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
                           "officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"},
-      {"xl/workbook.xml",
-       std::string(kXmlDeclaration) + "<workbook xmlns=\"" + kMain +
-           "\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-           "<sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
+      {"xl/workbook.xml", std::string(kXmlDeclaration) + "<workbook xmlns=\"" + kMain +
+                              "\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                              "<sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
       {"xl/_rels/workbook.xml.rels",
        std::string(kXmlDeclaration) +
            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -196,12 +195,15 @@ std::vector<Hostile> hostile_files() {
                    },
                    kXlsxType, "The file holds too much text: at most 64 MiB in all its cells."});
   files.push_back({"a worksheet that unpacks to 200 MiB of zeros",
-                   [] { return xlsx({{kSheet, "", 200 * kMiB}}); }, kXlsxType,
-                   "The part xl/worksheets/sheet1.xml of the file unpacks to more than 64 MiB."});
+                   [] {
+                     return xlsx({{kSheet, "", 200 * kMiB}});
+                   },
+                   kXlsxType, "The part xl/worksheets/sheet1.xml of the file unpacks to more than 64 MiB."});
   files.push_back({"a worksheet declaring 2 GiB unpacked",
                    [] {
-                     return xlsx({{kSheet, worksheet(header_row() + "<row r=\"2\">" + inline_cell("A2", "Awa") + "</row>"),
-                                   0, 0x80000000u}});
+                     return xlsx(
+                         {{kSheet, worksheet(header_row() + "<row r=\"2\">" + inline_cell("A2", "Awa") + "</row>"), 0,
+                           0x80000000u}});
                    },
                    kXlsxType, "The part xl/worksheets/sheet1.xml of the file unpacks to more than 64 MiB."});
   files.push_back({"billion laughs in the shared strings",
@@ -217,8 +219,7 @@ std::vector<Hostile> hostile_files() {
                                        "\"><si><t>&lol9;</t></si></sst>";
                      return xlsx({{kShared, xml}});
                    },
-                   kXlsxType,
-                   "The file holds XML declarations that are not accepted (a document type or entities)."});
+                   kXlsxType, "The file holds XML declarations that are not accepted (a document type or entities)."});
   files.push_back({"elements nested 5,000,000 deep",
                    [] {
                      std::string xml = std::string(kXmlDeclaration) + "<worksheet xmlns=\"" + kMain + "\"><sheetData>";
@@ -232,8 +233,7 @@ std::vector<Hostile> hostile_files() {
                      std::string xml = std::string(kXmlDeclaration) + "<!--" + std::string(60 * kMiB, 'c') + "-->";
                      return xlsx({{kSheet, xml + worksheet(header_row()).substr(std::strlen(kXmlDeclaration))}});
                    },
-                   kXlsxType,
-                   "The XML of the file has a tag, comment or instruction longer than 64 KiB."});
+                   kXlsxType, "The XML of the file has a tag, comment or instruction longer than 64 KiB."});
   files.push_back({"a CSV header of 22,000 columns over 1,000 rows",
                    [] {
                      std::string csv;
@@ -307,8 +307,9 @@ class HostileFiles : public ApiTest {
     return opened.json();
   }
   Reply upload(Client& as, const json& action, const std::string& body, const std::string& type) {
-    return as.send("POST", "/api/v1/actions/" + std::to_string(action["id"].get<std::int64_t>()) + "/nominations/import",
-                   body, {{"Content-Type", type}, {"Accept-Language", "en"}});
+    return as.send("POST",
+                   "/api/v1/actions/" + std::to_string(action["id"].get<std::int64_t>()) + "/nominations/import", body,
+                   {{"Content-Type", type}, {"Accept-Language", "en"}});
   }
   std::unique_ptr<Server> own_;
 };

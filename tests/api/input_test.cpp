@@ -58,22 +58,24 @@ TEST_P(BadInput, DeepNestingAndHugeNumbersDoNotCrash) {
                           json_headers());
   EXPECT_EQ(big.status, 422) << big.body;
   // Above 2^63 - 1 a JSON integer must not wrap to a negative number: out of range, named.
-  auto above = admin().send("POST", "/api/v1/organisations",
-                            "{\"kind\": \"10\", \"name_fr\": \"N\", \"parent_id\": 9223372036854775808}", json_headers());
+  auto above =
+      admin().send("POST", "/api/v1/organisations",
+                   "{\"kind\": \"10\", \"name_fr\": \"N\", \"parent_id\": 9223372036854775808}", json_headers());
   EXPECT_EQ(above.field_errors(), std::vector<std::string>{"parent_id:out_of_range"}) << above.body;
   // Shares whose sum would overflow 64 bits are each out of range, and the sum is not taken.
-  auto huge_shares = admin().post(
-      "/api/v1/actions", {{"action_type", "short_training"},
-                          {"domain", "meteorology"},
-                          {"title_fr", "Parts énormes"},
-                          {"start_date", "2031-03-02"},
-                          {"end_date", "2031-03-20"},
-                          {"seats", 10},
-                          {"sectors", json::array({{{"code", "41010"}, {"percentage", INT64_MAX}},
-                                                   {{"code", "41020"}, {"percentage", INT64_MAX}}})}});
+  auto huge_shares =
+      admin().post("/api/v1/actions", {{"action_type", "short_training"},
+                                       {"domain", "meteorology"},
+                                       {"title_fr", "Parts énormes"},
+                                       {"start_date", "2031-03-02"},
+                                       {"end_date", "2031-03-20"},
+                                       {"seats", 10},
+                                       {"sectors", json::array({{{"code", "41010"}, {"percentage", INT64_MAX}},
+                                                                {{"code", "41020"}, {"percentage", INT64_MAX}}})}});
   EXPECT_EQ(huge_shares.status, 422) << huge_shares.body;
   auto share_errors = huge_shares.field_errors();
-  EXPECT_NE(std::find(share_errors.begin(), share_errors.end(), "sectors[0].percentage:out_of_range"), share_errors.end());
+  EXPECT_NE(std::find(share_errors.begin(), share_errors.end(), "sectors[0].percentage:out_of_range"),
+            share_errors.end());
   EXPECT_EQ(std::find(share_errors.begin(), share_errors.end(), "sectors:percentages_not_100"), share_errors.end());
   auto bad_query = admin().get("/api/v1/organisations?limit=abc&offset=-1");
   EXPECT_EQ(bad_query.status, 422);

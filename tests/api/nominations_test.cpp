@@ -208,7 +208,8 @@ TEST_P(Nominations, LogisticsChecklistAndAttendance) {
   EXPECT_EQ(day2.json()["days_present"], 1);
   EXPECT_EQ(day2.json()["attendance"].size(), 2u);
   // null is not a value: refused, nothing recorded (it was once read as an empty value).
-  auto null_present = host_focal_point.put(base + "/attendance/2031-03-05", {{"present", nullptr}}, if_match(day2.json()));
+  auto null_present =
+      host_focal_point.put(base + "/attendance/2031-03-05", {{"present", nullptr}}, if_match(day2.json()));
   EXPECT_EQ(null_present.status, 422) << null_present.body;
   EXPECT_EQ(null_present.field_errors(), std::vector<std::string>{"present:required"});
   auto absent = host_focal_point.put(base + "/attendance/2031-03-05", json::object(), if_match(day2.json()));

@@ -2,10 +2,10 @@
 #include <signal.h>
 
 #include <atomic>
-#include <mutex>
-#include <thread>
 #include <filesystem>
+#include <mutex>
 #include <set>
+#include <thread>
 
 #include "db/database.hpp"
 #include "http/app.hpp"
@@ -24,20 +24,23 @@ TEST_P(Operations, HealthReadinessAndMetrics) {
   EXPECT_EQ(anonymous.get("/metrics").status, 403);
   EXPECT_EQ(admin().get("/metrics").status, 403);
   const std::string token(40, 'm');
-  Server own(fresh_database_url(GetParam()),
-             {"--config", work_file("metrics.toml", "[server]\nmetrics_addresses = [\"127.0.0.1\"]\nmetrics_token = \"" +
-                                                        token + "\"\n")});
+  Server own(
+      fresh_database_url(GetParam()),
+      {"--config", work_file("metrics.toml",
+                             "[server]\nmetrics_addresses = [\"127.0.0.1\"]\nmetrics_token = \"" + token + "\"\n")});
   Client monitor(own);
   ASSERT_EQ(monitor.log_in("admin").status, 200);
   monitor.get("/api/v1/countries?limit=1");
   // Through a reverse proxy on the same host the peer is 127.0.0.1 too: forwarded is refused.
   EXPECT_EQ(Client(own).get("/metrics", {{"X-Forwarded-For", "203.0.113.9"}}).status, 403);
-  EXPECT_EQ(Client(own).get("/metrics", {{"Authorization", "Bearer " + token}, {"X-Forwarded-For", "203.0.113.9"}}).status,
-            200);
-  EXPECT_EQ(Client(own).get("/metrics", {{"Authorization", "Bearer " + std::string(40, 'x')},
-                                         {"X-Forwarded-For", "203.0.113.9"}})
-                .status,
-            403);
+  EXPECT_EQ(
+      Client(own).get("/metrics", {{"Authorization", "Bearer " + token}, {"X-Forwarded-For", "203.0.113.9"}}).status,
+      200);
+  EXPECT_EQ(
+      Client(own)
+          .get("/metrics", {{"Authorization", "Bearer " + std::string(40, 'x')}, {"X-Forwarded-For", "203.0.113.9"}})
+          .status,
+      403);
   auto metrics = Client(own).get("/metrics");
   ASSERT_EQ(metrics.status, 200);
   EXPECT_NE(metrics.header("content-type").find("text/plain"), std::string::npos);
@@ -95,7 +98,8 @@ TEST_P(Operations, EveryDeclaredQueryParameterIsReadWithItsType) {
     if (path.find('{') != std::string::npos || !operations.contains("get")) continue;
     std::vector<nlohmann::json> parameters;
     for (const auto& p : operations.value("parameters", nlohmann::json::array())) parameters.push_back(resolve(p));
-    for (const auto& p : operations["get"].value("parameters", nlohmann::json::array())) parameters.push_back(resolve(p));
+    for (const auto& p : operations["get"].value("parameters", nlohmann::json::array()))
+      parameters.push_back(resolve(p));
     for (const auto& parameter : parameters) {
       if (parameter["in"] != "query" || parameter["name"] == "lang") continue;
       std::string name = parameter["name"];

@@ -183,8 +183,8 @@ TEST_P(People, MergeKeepsBothHistoriesAndCanBeUndone) {
   EXPECT_EQ(stale.status, 412);
   // The duplicate's side of the merge takes part in the lost-update rule too: a duplicate
   // edited since it was compared is not merged, and its version is required.
-  auto stale_duplicate = officer.post(path(survivor) + "/merge",
-                                      {{"duplicate_id", duplicate["id"]}, {"duplicate_version", 99}}, if_match(survivor));
+  auto stale_duplicate = officer.post(
+      path(survivor) + "/merge", {{"duplicate_id", duplicate["id"]}, {"duplicate_version", 99}}, if_match(survivor));
   EXPECT_EQ(stale_duplicate.status, 412) << stale_duplicate.body;
   EXPECT_NE(stale_duplicate.body.find("compar"), std::string::npos) << stale_duplicate.body;
   auto no_version = officer.post(path(survivor) + "/merge", {{"duplicate_id", duplicate["id"]}}, if_match(survivor));

@@ -22,7 +22,7 @@ namespace {
 // ------------------------------------------------------------------ the lossy VFS
 
 struct Power {
-  std::uint64_t writes = 0;         // writes seen since the database was opened
+  std::uint64_t writes = 0;           // writes seen since the database was opened
   std::uint64_t cut_at = UINT64_MAX;  // the write at which the power goes
   bool cut = false;
 } power;
@@ -164,12 +164,25 @@ int lossy_shm_unmap(sqlite3_file* file, int delete_flag) {
   return lossy(file)->real->pMethods->xShmUnmap(lossy(file)->real, delete_flag);
 }
 
-const sqlite3_io_methods kLossyMethods = {
-    2,  // version 2: shared memory, no memory-mapped fetch
-    lossy_close,    lossy_read,           lossy_write,   lossy_truncate,     lossy_sync,
-    lossy_file_size, lossy_lock,          lossy_unlock,  lossy_check_reserved, lossy_control,
-    lossy_sector_size, lossy_device,      lossy_shm_map, lossy_shm_lock,     lossy_shm_barrier,
-    lossy_shm_unmap, nullptr,             nullptr};
+const sqlite3_io_methods kLossyMethods = {2,  // version 2: shared memory, no memory-mapped fetch
+                                          lossy_close,
+                                          lossy_read,
+                                          lossy_write,
+                                          lossy_truncate,
+                                          lossy_sync,
+                                          lossy_file_size,
+                                          lossy_lock,
+                                          lossy_unlock,
+                                          lossy_check_reserved,
+                                          lossy_control,
+                                          lossy_sector_size,
+                                          lossy_device,
+                                          lossy_shm_map,
+                                          lossy_shm_lock,
+                                          lossy_shm_barrier,
+                                          lossy_shm_unmap,
+                                          nullptr,
+                                          nullptr};
 
 int lossy_open(sqlite3_vfs*, const char* name, sqlite3_file* file, int flags, int* out_flags) {
   auto* f = lossy(file);
@@ -275,8 +288,8 @@ Outcome run_until_power_cut(const std::filesystem::path& file, std::uint64_t cut
 class PowerLoss : public ::testing::Test {
  protected:
   void TearDown() override { db::set_sqlite_durability(db::SqliteDurability::full); }
-  std::filesystem::path file = std::filesystem::temp_directory_path() /
-                               ("taawun-power-loss-" + std::to_string(::getpid()) + ".db");
+  std::filesystem::path file =
+      std::filesystem::temp_directory_path() / ("taawun-power-loss-" + std::to_string(::getpid()) + ".db");
 };
 
 TEST_F(PowerLoss, EveryAcknowledgedWriteSurvivesACutAtAnyPoint) {

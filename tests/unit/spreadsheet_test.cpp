@@ -2,6 +2,8 @@
 // guards in CSV, and the readers' limits against hostile files (each built here), every one
 // refused with its problem, quickly. Memory itself is measured on the server by
 // tests/api/hostile_files_test.cpp.
+#include "core/spreadsheet.hpp"
+
 #include <gtest/gtest.h>
 #include <minizip/zip.h>
 #include <unistd.h>
@@ -14,7 +16,6 @@
 #include <sstream>
 
 #include "core/csv.hpp"
-#include "core/spreadsheet.hpp"
 #include "http/messages.hpp"
 
 namespace taawun {
@@ -49,8 +50,8 @@ std::string raw_deflate(const std::string& data) {
 }
 
 std::string zip_of(const std::vector<Part>& parts) {
-  auto path = std::filesystem::temp_directory_path() /
-              ("taawun-spreadsheet-test-" + std::to_string(::getpid()) + ".zip");
+  auto path =
+      std::filesystem::temp_directory_path() / ("taawun-spreadsheet-test-" + std::to_string(::getpid()) + ".zip");
   zipFile zip = zipOpen64(path.c_str(), APPEND_STATUS_CREATE);
   for (const auto& part : parts) {
     zip_fileinfo info{};
@@ -59,9 +60,9 @@ std::string zip_of(const std::vector<Part>& parts) {
       zipOpenNewFileInZip2(zip, part.name.c_str(), &info, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED,
                            Z_DEFAULT_COMPRESSION, 1);
       zipWriteInFileInZip(zip, deflated.data(), static_cast<unsigned>(deflated.size()));
-      zipCloseFileInZipRaw(zip, *part.declared_size,
-                           crc32(0, reinterpret_cast<const Bytef*>(part.content.data()),
-                                 static_cast<uInt>(part.content.size())));
+      zipCloseFileInZipRaw(
+          zip, *part.declared_size,
+          crc32(0, reinterpret_cast<const Bytef*>(part.content.data()), static_cast<uInt>(part.content.size())));
       continue;
     }
     zipOpenNewFileInZip(zip, part.name.c_str(), &info, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED,
@@ -150,8 +151,8 @@ template <typename T>
   for (const auto& [name, value] : params) {
     auto found = std::find_if(error.params.begin(), error.params.end(), [&](const auto& p) { return p.first == name; });
     if (found == error.params.end() || found->second != value)
-      return ::testing::AssertionFailure() << name << " is " << (found == error.params.end() ? "missing" : found->second)
-                                           << ", not " << value;
+      return ::testing::AssertionFailure()
+             << name << " is " << (found == error.params.end() ? "missing" : found->second) << ", not " << value;
   }
   for (Language language : {Language::fr, Language::ar, Language::en}) {
     std::string detail = http::error_detail(error.code, error.detail_key, error.params, language);
@@ -208,7 +209,9 @@ TEST(SpreadsheetCsv, MarkingAnUnknownColumnIsABug) {
 }
 
 TEST(SpreadsheetCsv, RowsAreSparseAndEmptyRowsDropped) {
-  auto read = spreadsheet::read_csv("\xEF\xBB\xBF" "a, b ,c,,\r\n1\r\n,,\r\n\r\n2,,\r\n,,3\r\n\"\",x\r\n");
+  auto read = spreadsheet::read_csv(
+      "\xEF\xBB\xBF"
+      "a, b ,c,,\r\n1\r\n,,\r\n\r\n2,,\r\n,,3\r\n\"\",x\r\n");
   ASSERT_TRUE(read.ok());
   EXPECT_EQ(read->columns, (std::vector<std::string>{"a", "b", "c"}));
   EXPECT_EQ(read->rows, (std::vector<std::vector<std::string>>{{"1"}, {"2"}, {"", "", "3"}, {"", "x"}}));
@@ -248,8 +251,8 @@ TEST(SpreadsheetCsv, RefusesRowsPastTheLimitWhileReading) {
   EXPECT_EQ(fine->rows.size(), 20'000u);
   for (int r = 0; r < 10'000; ++r) csv += "Awa " + std::to_string(r) + ",n\n";
   EXPECT_TRUE(refused(timed([&] { return spreadsheet::read_csv(csv); }), "file_too_many_rows", {{"max", "20000"}}));
-  EXPECT_TRUE(refused(spreadsheet::read_csv("a\n1\n2\n3\n", Limits{.max_rows = 2}), "file_too_many_rows",
-                      {{"max", "2"}}));
+  EXPECT_TRUE(
+      refused(spreadsheet::read_csv("a\n1\n2\n3\n", Limits{.max_rows = 2}), "file_too_many_rows", {{"max", "2"}}));
 }
 
 TEST(SpreadsheetCsv, RefusesLongCellsAndTooMuchText) {
@@ -266,8 +269,8 @@ TEST(SpreadsheetCsv, RefusesLongCellsAndTooMuchText) {
   EXPECT_TRUE(refused(spreadsheet::read_csv("a,b\n" + std::string(60, 'x') + "," + std::string(60, 'y') + "\n",
                                             Limits{.max_text_bytes = 100}),
                       "file_too_much_text"));
-  EXPECT_TRUE(refused(spreadsheet::read_csv("a,b\n1,2\n3,4\n", Limits{.max_cells = 5}), "file_too_many_cells",
-                      {{"max", "5"}}));
+  EXPECT_TRUE(
+      refused(spreadsheet::read_csv("a,b\n1,2\n3,4\n", Limits{.max_cells = 5}), "file_too_many_cells", {{"max", "5"}}));
   EXPECT_TRUE(refused(spreadsheet::read_csv("a\n\xC3\x28\n"), "bad_file"));
 }
 
@@ -277,9 +280,8 @@ TEST(SpreadsheetXlsx, ReadsBackWhatItWritesWithSparseRows) {
   Table table;
   table.columns = {"person_id", "latin_name", "arabic_name", "note", "amount"};
   table.mark_numeric({"person_id", "amount"});
-  table.rows = {{"1", "Awa Diop", "عوا ديوب", "line one\nline two", "-250.5"},
-                {"2", "=not a formula", "", "+33 6 12"},
-                {"3"}};
+  table.rows = {
+      {"1", "Awa Diop", "عوا ديوب", "line one\nline two", "-250.5"}, {"2", "=not a formula", "", "+33 6 12"}, {"3"}};
   auto read = spreadsheet::read_xlsx(spreadsheet::to_xlsx(table, "people"));
   ASSERT_TRUE(read.ok()) << read.error().detail_key;
   EXPECT_EQ(read->columns, table.columns);
@@ -312,8 +314,8 @@ TEST(SpreadsheetXlsx, RefusesXfdRowsWithTheirPlace) {
                       {{"row", "2"}, {"column", "XFD"}, {"last", "A"}}));
   // In the header: too many columns.
   auto wide = xlsx({{kSheet, worksheet(row(1, inline_cell("A1", "a") + inline_cell("CW1", "b")))}});
-  EXPECT_TRUE(refused(spreadsheet::read_xlsx(wide), "file_too_many_columns",
-                      {{"max", "100"}, {"row", "1"}, {"column", "CW"}}));
+  EXPECT_TRUE(
+      refused(spreadsheet::read_xlsx(wide), "file_too_many_columns", {{"max", "100"}, {"row", "1"}, {"column", "CW"}}));
   // Empty cells far away cost nothing and are not kept.
   auto empty = xlsx({{kSheet, worksheet(header_row() + row(2, inline_cell("A2", "Awa") + "<c r=\"XFD2\"/>" +
                                                                   inline_cell("XFC2", "  ")))}});
@@ -325,7 +327,8 @@ TEST(SpreadsheetXlsx, RefusesXfdRowsWithTheirPlace) {
 TEST(SpreadsheetXlsx, RefusesSharedStringBombs) {
   std::string rows = header_row();
   for (int r = 2; r <= 401; ++r) rows += row(r, shared_cell("A" + std::to_string(r), 0));
-  auto bomb = xlsx({{kSheet, worksheet(rows)}, {kShared, shared_strings("<si><t>" + std::string(kMiB, 'a') + "</t></si>")}});
+  auto bomb =
+      xlsx({{kSheet, worksheet(rows)}, {kShared, shared_strings("<si><t>" + std::string(kMiB, 'a') + "</t></si>")}});
   EXPECT_LT(bomb.size(), 10'000u);
   EXPECT_TRUE(refused(timed([&] { return spreadsheet::read_xlsx(bomb); }, 1.0), "file_cell_too_long",
                       {{"max", "32767"}, {"row", "2"}, {"column", "A"}}));
@@ -333,10 +336,10 @@ TEST(SpreadsheetXlsx, RefusesSharedStringBombs) {
   // the references are counted, before any is copied.
   rows = header_row();
   for (int r = 2; r <= 20'001; ++r) rows += row(r, shared_cell("A" + std::to_string(r), 0));
-  auto references = xlsx({{kSheet, worksheet(rows)},
-                          {kShared, shared_strings("<si><t>" + std::string(32'000, 'b') + "</t></si>")}});
-  EXPECT_TRUE(refused(timed([&] { return spreadsheet::read_xlsx(references); }), "file_too_much_text",
-                      {{"max", "64"}}));
+  auto references =
+      xlsx({{kSheet, worksheet(rows)}, {kShared, shared_strings("<si><t>" + std::string(32'000, 'b') + "</t></si>")}});
+  EXPECT_TRUE(
+      refused(timed([&] { return spreadsheet::read_xlsx(references); }), "file_too_much_text", {{"max", "64"}}));
   // Within the limit the references become cells.
   auto fine = spreadsheet::read_xlsx(references, Limits{.max_text_bytes = 1u << 30});
   ASSERT_TRUE(fine.ok());
@@ -355,8 +358,8 @@ TEST(SpreadsheetXlsx, RefusesSharedStringBombs) {
 
 TEST(SpreadsheetXlsx, RefusesLongInlineCells) {
   auto file = xlsx({{kSheet, worksheet(header_row() + row(7, inline_cell("C7", std::string(40'000, 'x'))))}});
-  EXPECT_TRUE(refused(spreadsheet::read_xlsx(file), "file_cell_too_long",
-                      {{"max", "32767"}, {"row", "7"}, {"column", "C"}}));
+  EXPECT_TRUE(
+      refused(spreadsheet::read_xlsx(file), "file_cell_too_long", {{"max", "32767"}, {"row", "7"}, {"column", "C"}}));
   auto fine = xlsx({{kSheet, worksheet(header_row() + row(2, inline_cell("A2", std::string(32'767, 'x'))))}});
   EXPECT_TRUE(spreadsheet::read_xlsx(fine).ok());
 }
@@ -368,8 +371,8 @@ TEST(SpreadsheetXlsx, RefusesZipBombsAndLyingSizes) {
                       {{"part", kSheet}, {"max", "64"}}));
   // A sheet of blank space (valid XML) over a smaller limit.
   auto blank = xlsx({{kSheet, worksheet(header_row() + std::string(2 * kMiB, ' '))}});
-  EXPECT_TRUE(refused(spreadsheet::read_xlsx(blank, Limits{.max_part_bytes = kMiB}), "file_part_too_large",
-                      {{"max", "1"}}));
+  EXPECT_TRUE(
+      refused(spreadsheet::read_xlsx(blank, Limits{.max_part_bytes = kMiB}), "file_part_too_large", {{"max", "1"}}));
   std::string sheet = worksheet(header_row() + row(2, inline_cell("A2", "Awa")));
   EXPECT_TRUE(refused(spreadsheet::read_xlsx(xlsx({{kSheet, sheet, 0, 0x80000000u}})), "file_part_too_large"));
   // Declared smaller than it is: minizip stops at the declared size, and the part is corrupt.
@@ -393,26 +396,30 @@ TEST(SpreadsheetXlsx, RefusesDocumentTypesAndEntities) {
   auto laughs = xlsx({{kShared, kDeclaration + dtd + "<sst xmlns=\"" + kMain + "\"><si><t>&lol9;</t></si></sst>"}});
   EXPECT_TRUE(refused(timed([&] { return spreadsheet::read_xlsx(laughs); }, 0.5), "file_not_allowed_xml"));
   // Any document type, in any part read.
-  auto doctype = xlsx({{kSheet, kDeclaration + "<!DOCTYPE worksheet>" + worksheet(header_row()).substr(kDeclaration.size())}});
+  auto doctype =
+      xlsx({{kSheet, kDeclaration + "<!DOCTYPE worksheet>" + worksheet(header_row()).substr(kDeclaration.size())}});
   EXPECT_TRUE(refused(spreadsheet::read_xlsx(doctype), "file_not_allowed_xml"));
   auto external = xlsx({{"xl/workbook.xml", kDeclaration + "<!DOCTYPE workbook SYSTEM \"file:///etc/passwd\">"
-                                                          "<workbook/>"}});
+                                                           "<workbook/>"}});
   EXPECT_TRUE(refused(spreadsheet::read_xlsx(external), "file_not_allowed_xml"));
 }
 
 TEST(SpreadsheetXlsx, RefusesDeepNestingAndLongTokens) {
   std::string deep = kDeclaration + "<worksheet><sheetData>";
   for (int i = 0; i < 1'000'000; ++i) deep += "<a>";
-  EXPECT_TRUE(refused(timed([&] { return spreadsheet::read_xlsx(xlsx({{kSheet, deep}})); }), "file_xml_too_deep",
-                      {{"max", "64"}}));
+  EXPECT_TRUE(refused(timed([&] {
+                        return spreadsheet::read_xlsx(xlsx({{kSheet, deep}}));
+                      }),
+                      "file_xml_too_deep", {{"max", "64"}}));
   std::string tail = worksheet(header_row()).substr(kDeclaration.size());
   auto comment = xlsx({{kSheet, kDeclaration + "<!--" + std::string(60 * kMiB, 'c') + "-->" + tail}});
-  EXPECT_TRUE(refused(timed([&] { return spreadsheet::read_xlsx(comment); }, 1.0), "file_xml_too_long",
-                      {{"max", "64"}}));
+  EXPECT_TRUE(
+      refused(timed([&] { return spreadsheet::read_xlsx(comment); }, 1.0), "file_xml_too_long", {{"max", "64"}}));
   auto attribute = xlsx({{kSheet, worksheet(row(1, "<c r=\"A1\" x=\"" + std::string(kMiB, '>') + "\"/>"))}});
   EXPECT_TRUE(refused(spreadsheet::read_xlsx(attribute), "file_xml_too_long"));
-  auto reference = xlsx({{kSheet, worksheet(row(1, "<c r=\"A1\" t=\"inlineStr\"><is><t>&" +
-                                                       std::string(kMiB, 'a') + ";</t></is></c>"))}});
+  auto reference =
+      xlsx({{kSheet,
+             worksheet(row(1, "<c r=\"A1\" t=\"inlineStr\"><is><t>&" + std::string(kMiB, 'a') + ";</t></is></c>"))}});
   EXPECT_TRUE(refused(spreadsheet::read_xlsx(reference), "file_xml_too_long"));
   auto instruction = xlsx({{kSheet, kDeclaration + "<?pi " + std::string(kMiB, '?') + "?>" + tail}});
   EXPECT_TRUE(refused(spreadsheet::read_xlsx(instruction), "file_xml_too_long"));
@@ -439,8 +446,8 @@ TEST(SpreadsheetXlsx, ReadsATwentyThousandRowImportOfOrdinarySize) {
   EXPECT_EQ(read->rows.size(), 20'000u);
   EXPECT_EQ(read->rows.back(), table.rows.back());
   table.rows.push_back(table.rows.back());
-  EXPECT_TRUE(refused(spreadsheet::read_xlsx(spreadsheet::to_xlsx(table, "big")), "file_too_many_rows",
-                      {{"max", "20000"}}));
+  EXPECT_TRUE(
+      refused(spreadsheet::read_xlsx(spreadsheet::to_xlsx(table, "big")), "file_too_many_rows", {{"max", "20000"}}));
 }
 
 }  // namespace

@@ -2,11 +2,11 @@
 #include <sqlite3.h>
 
 #include <atomic>
-#include <memory>
 #include <chrono>
 #include <filesystem>
-#include <mutex>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <unordered_map>
 
 #include "db/database.hpp"
@@ -203,7 +203,7 @@ class SqliteConnection final : public Connection {
 
   sqlite3* handle_ = nullptr;
   StatementCache<sqlite3_stmt*> statements_;
-  std::shared_ptr<std::timed_mutex> writers_;  // shared by this process's connections to the file
+  std::shared_ptr<std::timed_mutex> writers_;   // shared by this process's connections to the file
   std::unique_lock<std::timed_mutex> writing_;  // held from BEGIN IMMEDIATE to COMMIT or ROLLBACK
 };
 

@@ -60,7 +60,8 @@ void check_sectors(db::Connection& connection, std::vector<FieldError>& problems
       sum += sector.percentage;
     }
   }
-  if (!out_of_range && sum != 100) problems.push_back({"sectors", "percentages_not_100", {{"sum", std::to_string(sum)}}});
+  if (!out_of_range && sum != 100)
+    problems.push_back({"sectors", "percentages_not_100", {{"sum", std::to_string(sum)}}});
 }
 
 void check_funders(db::Connection& connection, std::vector<FieldError>& problems, const Action& action) {
@@ -87,7 +88,8 @@ void check_funders(db::Connection& connection, std::vector<FieldError>& problems
       sum += funders[i].share;
     }
   }
-  if (!out_of_range && sum != 100) problems.push_back({"funders", "percentages_not_100", {{"sum", std::to_string(sum)}}});
+  if (!out_of_range && sum != 100)
+    problems.push_back({"funders", "percentages_not_100", {{"sum", std::to_string(sum)}}});
 }
 
 void check_quotas(db::Connection& connection, std::vector<FieldError>& problems, const Action& action,

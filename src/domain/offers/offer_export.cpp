@@ -24,8 +24,7 @@ spreadsheet::Table export_table(const std::vector<Offer>& listed, Language langu
                    "active",
                    "created_at",
                    "updated_at"};
-  table.mark_numeric(
-      {"offer_id", "host_organisation_id", "duration_days", "seats_per_year", "cost_per_participant"});
+  table.mark_numeric({"offer_id", "host_organisation_id", "duration_days", "seats_per_year", "cost_per_participant"});
   for (const Offer& o : listed)
     table.rows.push_back({std::to_string(o.id), std::to_string(o.host_organisation_id), o.host_name.in(language),
                           o.action_type, o.action_type_name.in(language), o.domain, o.domain_name.in(language),

@@ -120,9 +120,11 @@ Result<Page<SuggestedOffer>> suggested_offers(db::Connection& connection, const 
 // forward, so two officers cannot undo each other's work without If-Match; when the client
 // sends the version it read (expected_version), a request changed since is a 412.
 Result<CooperationRequest> link_offer(db::Connection& connection, const accounts::Actor& actor, std::int64_t id,
-                                      std::int64_t offer_id, std::optional<std::int64_t> expected_version = std::nullopt);
+                                      std::int64_t offer_id,
+                                      std::optional<std::int64_t> expected_version = std::nullopt);
 Result<CooperationRequest> unlink_offer(db::Connection& connection, const accounts::Actor& actor, std::int64_t id,
-                                        std::int64_t offer_id, std::optional<std::int64_t> expected_version = std::nullopt);
+                                        std::int64_t offer_id,
+                                        std::optional<std::int64_t> expected_version = std::nullopt);
 
 // --- store ---
 std::optional<CooperationRequest> find(db::Connection& connection, std::int64_t id);

@@ -155,9 +155,7 @@ Result<Response> start_totp(Context& context) {
       .field("uri", enrolment.uri)
       .field("qr_svg", enrolment.qr_svg)
       .end_object();
-  Response response = json_response(context, bhttp::status::ok, json.str());
-  response.set(bhttp::field::cache_control, "no-store");
-  return response;
+  return json_response(context, bhttp::status::ok, json.str());  // no-store, as every JSON answer
 }
 
 Result<Response> confirm_totp(Context& context) {
@@ -169,9 +167,7 @@ Result<Response> confirm_totp(Context& context) {
   TAAWUN_TRY(codes, accounts::confirm_totp_enrolment(context.db(), context.actor(), *code));
   JsonWriter json;
   json.begin_object().array("recovery_codes", codes).end_object();
-  Response response = json_response(context, bhttp::status::ok, json.str());
-  response.set(bhttp::field::cache_control, "no-store");
-  return response;
+  return json_response(context, bhttp::status::ok, json.str());  // no-store, as every JSON answer
 }
 
 // Needs a current code (or a recovery code) or the password, in the body.
