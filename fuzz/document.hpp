@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "core/text.hpp"
-#include "domain/documents/document.hpp"
+#include "areas/documents/document.hpp"
 
 namespace taawun::fuzz {
 

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "domain/reference/reference.hpp"
+#include "areas/reference/reference.hpp"
 #include "http/app.hpp"
 
 namespace taawun {

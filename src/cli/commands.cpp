@@ -17,8 +17,8 @@
 #include "core/clock.hpp"
 #include "core/secrets.hpp"
 #include "db/migrator.hpp"
-#include "domain/accounts/accounts.hpp"
-#include "domain/reference/reference.hpp"
+#include "areas/accounts/accounts.hpp"
+#include "areas/reference/reference.hpp"
 #include "http/app.hpp"
 #include "http/server.hpp"
 

@@ -8,10 +8,10 @@
 #include <unordered_map>
 
 #include "core/clock.hpp"
-#include "domain/accounts/accounts.hpp"
-#include "domain/audit/audit.hpp"
+#include "areas/accounts/accounts.hpp"
+#include "areas/audit/audit.hpp"
 #include "domain/changes.hpp"
-#include "domain/organisations/organisation.hpp"
+#include "areas/organisations/organisation.hpp"
 
 namespace taawun::cli {
 namespace {

@@ -17,10 +17,10 @@
 #include "core/secrets.hpp"
 #include "core/spreadsheet.hpp"
 #include "core/text.hpp"
-#include "domain/actions/action.hpp"
-#include "domain/documents/document_store.hpp"
-#include "domain/nominations/nomination.hpp"
-#include "domain/people/person.hpp"
+#include "areas/actions/action.hpp"
+#include "areas/documents/document_store.hpp"
+#include "areas/nominations/nomination.hpp"
+#include "areas/people/person.hpp"
 
 namespace taawun::cli {
 namespace {

@@ -5,7 +5,7 @@
 
 #include "core/clock.hpp"
 #include "db/database.hpp"
-#include "domain/accounts/accounts.hpp"
+#include "areas/accounts/accounts.hpp"
 #include "http/forwarded.hpp"
 
 namespace taawun::cli {

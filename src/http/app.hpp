@@ -15,7 +15,7 @@
 #include "core/language.hpp"
 #include "core/throttle.hpp"
 #include "db/database.hpp"
-#include "domain/accounts/accounts.hpp"
+#include "areas/accounts/accounts.hpp"
 #include "http/forwarded.hpp"
 
 namespace taawun::http {

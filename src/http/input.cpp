@@ -5,7 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/text.hpp"
-#include "domain/reference/reference.hpp"
+#include "areas/reference/reference.hpp"
 
 namespace taawun::http {
 namespace {

@@ -159,7 +159,7 @@ void Server::start() {
                                    "--listen",    "127.0.0.1:0", "--web",      (kWork / "no-web").string()};
   command.insert(command.end(), serve_options_.begin(), serve_options_.end());
   // The suite signs administrators in everywhere with a password alone; the servers of
-  // tests/api/two_factor_test.cpp that check the requirement ask for it themselves.
+  // src/areas/accounts/two_factor_test.cpp that check the requirement ask for it themselves.
   if (std::find(serve_options_.begin(), serve_options_.end(), "--require-totp") == serve_options_.end())
     command.insert(command.end(), {"--require-totp", "none"});
   process_ = std::make_unique<ChildProcess>(command, log_path_);

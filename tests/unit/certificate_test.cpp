@@ -1,7 +1,7 @@
 // Unit tests of certificates' pure rules: verification codes and the throttle of unknown codes.
 // (The PDF is tested through the API, in the server's process: fontconfig keeps memory until
 // exit, which LeakSanitizer would report from this one.)
-#include "domain/certificates/certificate.hpp"
+#include "areas/certificates/certificate.hpp"
 
 #include <gtest/gtest.h>
 

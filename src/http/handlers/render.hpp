@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "domain/accounts/accounts.hpp"
+#include "areas/accounts/accounts.hpp"
 #include "domain/paging.hpp"
 #include "http/json_writer.hpp"
 

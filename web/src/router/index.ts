@@ -172,7 +172,7 @@ export const routes: RouteRecordRaw[] = [
     ],
   },
   {
-    // Public: the address printed on every certificate (src/domain/certificates: /verify/CODE).
+    // Public: the address printed on every certificate (src/areas/certificates: /verify/CODE).
     path: '/verify/:code?',
     name: 'verify-certificate',
     component: () => import('@/features/certificates/VerifyCertificateView.vue'),

@@ -1,0 +1,287 @@
+// Organisation use cases, each inside one transaction with its audit entry.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <regex>
+
+#include "core/clock.hpp"
+#include "core/text.hpp"
+#include "areas/audit/audit.hpp"
+#include "domain/changes.hpp"
+#include "areas/organisations/organisation.hpp"
+#include "areas/organisations/organisation_store.hpp"
+#include "areas/reference/reference.hpp"
+
+namespace taawun::organisations {
+namespace {
+
+// IATI organisation identifier: registration agency prefix, hyphen, identifier
+// (https://iatistandard.org/en/guidance/preparing-organisation/organisation-account/how-to-create-your-iati-organisation-identifier/).
+const std::regex kIatiIdentifier("^[A-Za-z0-9]{2,}-[A-Za-z0-9._:/-]+$");
+const std::regex kWebsite("^https?://[^\\s/$.?#][^\\s]*$", std::regex::icase);
+const std::regex kEmail("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
+const std::regex kPhone("^[0-9+() .-]{3,40}$");
+
+// Applies a draft onto a record (a blank one for creation) and checks the result as a whole.
+Result<Organisation> apply(db::Connection& connection, Organisation record, const OrganisationDraft& draft) {
+  std::vector<FieldError> problems;
+  if (draft.kind.present) record.kind = cleaned(draft.kind.value).value_or("");
+  if (draft.name_fr.present) record.name_fr = cleaned(draft.name_fr.value);
+  if (draft.name_ar.present) record.name_ar = cleaned(draft.name_ar.value);
+  if (draft.name_en.present) record.name_en = cleaned(draft.name_en.value);
+  if (draft.acronym.present) record.acronym = cleaned(draft.acronym.value);
+  if (draft.country.present) record.country_code = upper_cased(cleaned(draft.country.value));
+  if (draft.iati_identifier.present) record.iati_identifier = cleaned(draft.iati_identifier.value);
+  if (draft.website.present) record.website = cleaned(draft.website.value);
+  if (draft.address.present) record.address = cleaned(draft.address.value);
+  if (draft.parent_id.present) record.parent_id = draft.parent_id.value;
+  if (draft.contacts.present) record.contacts = draft.contacts.value.value_or(std::vector<Contact>{});
+
+  if (record.kind.empty())
+    problems.push_back({"kind", "required"});
+  else if (!reference::find_code(connection, "OrganisationType", record.kind))
+    problems.push_back({"kind", "unknown_code", {{"codelist", "OrganisationType"}}});
+  if (!record.name_fr && !record.name_ar && !record.name_en) {
+    problems.push_back({"name_fr", "one_name_required"});
+  }
+  check_length(problems, "name_fr", record.name_fr, kMaxNameLength);
+  check_length(problems, "name_ar", record.name_ar, kMaxNameLength);
+  check_length(problems, "name_en", record.name_en, kMaxNameLength);
+  check_length(problems, "acronym", record.acronym, kMaxAcronymLength);
+  check_length(problems, "address", record.address, kMaxAddressLength);
+  if (record.country_code && !reference::find_country(connection, *record.country_code))
+    problems.push_back({"country", "unknown_country"});
+  if (record.iati_identifier) {
+    if (record.iati_identifier->size() > 100)
+      problems.push_back({"iati_identifier", "too_long", {{"max", "100"}}});
+    else if (!std::regex_match(*record.iati_identifier, kIatiIdentifier))
+      problems.push_back({"iati_identifier", "invalid_iati_identifier"});
+    else if (!connection
+                  .query("SELECT 1 FROM organisations WHERE iati_identifier = ? AND id <> ?",
+                         db::Params(*record.iati_identifier, record.id))
+                  .empty())
+      problems.push_back({"iati_identifier", "already_taken"});
+  }
+  if (record.website) {
+    if (record.website->size() > kMaxWebsiteLength)
+      problems.push_back({"website", "too_long", {{"max", std::to_string(kMaxWebsiteLength)}}});
+    else if (!std::regex_match(*record.website, kWebsite))
+      problems.push_back({"website", "invalid_url"});
+  }
+  if (record.parent_id) {
+    if (record.id != 0 && *record.parent_id == record.id) {
+      problems.push_back({"parent_id", "parent_cycle"});
+    } else {
+      // Walk up from the new parent: reaching this record again would make a cycle.
+      std::optional<std::int64_t> cursor = record.parent_id;
+      bool exists = true;
+      for (int depth = 0; cursor && depth < 100; ++depth) {
+        auto rows = connection.query("SELECT parent_id FROM organisations WHERE id = ?", db::Params(*cursor));
+        if (rows.empty()) {
+          exists = depth > 0;
+          break;
+        }
+        cursor = rows.front().optional_integer(0);
+        if (cursor && record.id != 0 && *cursor == record.id) {
+          problems.push_back({"parent_id", "parent_cycle"});
+          break;
+        }
+      }
+      if (!exists) problems.push_back({"parent_id", "unknown_organisation"});
+    }
+  }
+  if (record.contacts.size() > kMaxContacts)
+    problems.push_back({"contacts", "too_many", {{"max", std::to_string(kMaxContacts)}}});
+  for (std::size_t i = 0; i < record.contacts.size() && i < kMaxContacts; ++i) {
+    auto& contact = record.contacts[i];
+    contact.name = text::trim(contact.name);
+    contact.email = text::trim(contact.email);
+    contact.phone = text::trim(contact.phone);
+    contact.role = text::trim(contact.role);
+    std::string at = fmt::format("contacts[{}].", i);
+    if (contact.name.empty()) problems.push_back({at + "name", "required"});
+    check_length(problems, at + "name", contact.name, 200);
+    check_length(problems, at + "role", contact.role, 100);
+    if (!contact.email.empty() && (contact.email.size() > 254 || !std::regex_match(contact.email, kEmail)))
+      problems.push_back({at + "email", "invalid_email"});
+    if (!contact.phone.empty() && !std::regex_match(contact.phone, kPhone))
+      problems.push_back({at + "phone", "invalid_phone"});
+  }
+  TAAWUN_CHECK(report(draft.input_problems, std::move(problems)));
+  return record;
+}
+
+}  // namespace
+
+std::string search_key_of(const Organisation& o) {
+  return text::search_key(fmt::format("{} {} {} {} {}", o.name_fr.value_or(""), o.name_ar.value_or(""),
+                                      o.name_en.value_or(""), o.acronym.value_or(""), o.iati_identifier.value_or("")));
+}
+
+std::string sort_name_of(const Organisation& o) {
+  return text::search_key(o.name_fr ? *o.name_fr : o.name_en ? *o.name_en : o.name_ar.value_or(""));
+}
+
+namespace {
+
+void append_scope(const accounts::Actor& actor, std::string& where, db::Params& params) {
+  Scope scope = visible_scope(actor);
+  if (scope.all) return;
+  std::vector<std::string> marks;
+  if (!scope.countries.empty()) {
+    for (const auto& code : scope.countries) {
+      marks.push_back("?");
+      params.add(code);
+    }
+    where += fmt::format(" AND o.country_code IN ({})", fmt::join(marks, ", "));
+  } else if (!scope.ids.empty()) {
+    for (auto id : scope.ids) {
+      marks.push_back("?");
+      params.add(id);
+    }
+    where += fmt::format(" AND o.id IN ({})", fmt::join(marks, ", "));
+  } else {
+    where += " AND 1=0";  // a scoped role without scope sees nothing
+  }
+}
+
+}  // namespace
+
+Result<Page<Organisation>> list(db::Connection& connection, const accounts::Actor& actor,
+                                const OrganisationFilter& filter) {
+  if (!can(actor, Action::read)) return Error::of(ErrorCode::forbidden);
+  std::string field = filter.sort.starts_with('-') ? filter.sort.substr(1) : filter.sort;
+  std::string direction = filter.sort.starts_with('-') ? "DESC" : "ASC";
+  std::string order;
+  if (field == "name")
+    order = fmt::format("o.sort_name {0}, o.id {0}", direction);
+  else if (field == "created_at" || field == "updated_at")
+    order = fmt::format("o.{0} {1}, o.id {1}", field, direction);
+  else if (field == "country")
+    order = fmt::format("o.country_code {0}, o.sort_name {0}, o.id {0}", direction);
+  else if (field == "kind")
+    order = fmt::format("o.kind {0}, o.sort_name {0}, o.id {0}", direction);
+  else
+    return Error::validation(
+        {{"sort", "invalid_choice", {{"choices", "name, created_at, updated_at, country, kind"}}}});
+
+  std::string where = " WHERE 1=1";
+  db::Params params;
+  switch (filter.archived) {
+    case OrganisationFilter::Archived::exclude:
+      where += " AND o.archived = 0";
+      break;
+    case OrganisationFilter::Archived::only:
+      where += " AND o.archived = 1";
+      break;
+    case OrganisationFilter::Archived::include:
+      break;
+  }
+  if (filter.kind) {
+    where += " AND o.kind = ?";
+    params.add(*filter.kind);
+  }
+  if (filter.country) {
+    where += " AND o.country_code = ?";
+    params.add(*filter.country);
+  }
+  if (filter.parent_id) {
+    where += " AND o.parent_id = ?";
+    params.add(*filter.parent_id);
+  }
+  if (filter.text) append_text_filter(where, params, "o.search_key", *filter.text);
+  append_scope(actor, where, params);
+
+  Page<Organisation> page;
+  page.total = connection.query("SELECT COUNT(*) FROM organisations o" + where, params).front().integer(0);
+  if (page.total == 0 || filter.page.offset >= page.total) return page;
+  params.add(filter.page.limit).add(filter.page.offset);
+  auto rows = connection.query(
+      fmt::format("{}{} ORDER BY {} LIMIT ? OFFSET ?", kSelectOrganisationSummary, where, order), params);
+  auto names = reference::names(connection);
+  page.items.reserve(rows.rows.size());
+  for (const auto& row : rows.rows) page.items.push_back(organisation_from(row, *names));
+  return page;
+}
+
+Result<Organisation> get(db::Connection& connection, const accounts::Actor& actor, std::int64_t id) {
+  auto organisation = find(connection, id);
+  // Out of scope reads as not found: a partner learns nothing of other countries' records.
+  if (!organisation || !can(actor, Action::read, *organisation)) {
+    if (organisation && !can(actor, Action::read)) return Error::of(ErrorCode::forbidden);
+    return Error::of(ErrorCode::not_found);
+  }
+  return *organisation;
+}
+
+Result<Organisation> create(db::Connection& connection, const accounts::Actor& actor, const OrganisationDraft& draft) {
+  if (!can(actor, Action::create)) return Error::of(ErrorCode::forbidden);
+  db::Transaction transaction(connection, db::TransactionKind::write);
+  TAAWUN_TRY(record, apply(connection, Organisation{}, draft));
+  std::string now = clock::now_iso8601();
+  auto id =
+      connection
+          .query(
+              "INSERT INTO organisations (kind, name_fr, name_ar, name_en, sort_name, acronym, country_code, "
+              "iati_identifier, parent_id, website, address, contacts, archived, version, created_at, "
+              "updated_at, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?, ?) RETURNING id",
+              db::Params(record.kind, record.name_fr, record.name_ar, record.name_en, sort_name_of(record),
+                         record.acronym, record.country_code, record.iati_identifier, record.parent_id, record.website,
+                         record.address, contacts_json(record.contacts), now, now, search_key_of(record)))
+          .front()
+          .integer(0);
+  Organisation created = *find(connection, id);
+  changes::record_change(connection, changes::kOrganisations);  // late, to hold its row lock briefly (changes.hpp)
+  audit::record(connection, actor, "create", "organisation", std::to_string(id), std::nullopt, snapshot_json(created));
+  transaction.commit();
+  return created;
+}
+
+Result<Organisation> update(db::Connection& connection, const accounts::Actor& actor, std::int64_t id,
+                            std::int64_t expected_version, const OrganisationDraft& draft) {
+  db::Transaction transaction(connection, db::TransactionKind::write);
+  TAAWUN_TRY(current, get(connection, actor, id));
+  if (!can(actor, Action::update, current)) return Error::of(ErrorCode::forbidden);
+  if (current.version != expected_version) return Error::of(ErrorCode::precondition_failed);
+  TAAWUN_TRY(record, apply(connection, current, draft));
+  // The version in the WHERE clause makes the check and the write one step: no lost update
+  // even if two requests pass the check above at the same time.
+  auto changed = connection.query(
+      "UPDATE organisations SET kind = ?, name_fr = ?, name_ar = ?, name_en = ?, sort_name = ?, acronym = ?, "
+      "country_code = ?, iati_identifier = ?, parent_id = ?, website = ?, address = ?, contacts = ?, "
+      "version = version + 1, updated_at = ?, search_key = ? WHERE id = ? AND version = ?",
+      db::Params(record.kind, record.name_fr, record.name_ar, record.name_en, sort_name_of(record), record.acronym,
+                 record.country_code, record.iati_identifier, record.parent_id, record.website, record.address,
+                 contacts_json(record.contacts), clock::now_iso8601(), search_key_of(record), id, expected_version));
+  if (changed.affected == 0) return Error::of(ErrorCode::precondition_failed);
+  Organisation updated = *find(connection, id);
+  changes::record_change(connection, changes::kOrganisations);  // late, to hold its row lock briefly (changes.hpp)
+  audit::record(connection, actor, "update", "organisation", std::to_string(id), snapshot_json(current),
+                snapshot_json(updated));
+  transaction.commit();
+  return updated;
+}
+
+Result<Organisation> set_archived(db::Connection& connection, const accounts::Actor& actor, std::int64_t id,
+                                  std::int64_t expected_version, bool archived) {
+  db::Transaction transaction(connection, db::TransactionKind::write);
+  TAAWUN_TRY(current, get(connection, actor, id));
+  if (!can(actor, Action::archive, current)) return Error::of(ErrorCode::forbidden);
+  if (current.version != expected_version) return Error::of(ErrorCode::precondition_failed);
+  if (current.archived == archived) {
+    transaction.commit();
+    return current;  // archiving an archived record changes nothing and is not an error
+  }
+  auto changed = connection.query(
+      "UPDATE organisations SET archived = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
+      db::Params(archived, clock::now_iso8601(), id, expected_version));
+  if (changed.affected == 0) return Error::of(ErrorCode::precondition_failed);
+  Organisation updated = *find(connection, id);
+  changes::record_change(connection, changes::kOrganisations);  // late, to hold its row lock briefly (changes.hpp)
+  audit::record(connection, actor, archived ? "archive" : "restore", "organisation", std::to_string(id),
+                snapshot_json(current), snapshot_json(updated));
+  transaction.commit();
+  return updated;
+}
+
+}  // namespace taawun::organisations
