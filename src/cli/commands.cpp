@@ -12,13 +12,13 @@
 #include <iostream>
 #include <optional>
 
+#include "areas/accounts/accounts.hpp"
+#include "areas/reference/reference.hpp"
 #include "cli/demo.hpp"
 #include "cli/settings.hpp"
 #include "core/clock.hpp"
 #include "core/secrets.hpp"
 #include "db/migrator.hpp"
-#include "areas/accounts/accounts.hpp"
-#include "areas/reference/reference.hpp"
 #include "http/app.hpp"
 #include "http/server.hpp"
 

@@ -7,11 +7,11 @@
 #include <random>
 #include <unordered_map>
 
-#include "core/clock.hpp"
 #include "areas/accounts/accounts.hpp"
 #include "areas/audit/audit.hpp"
-#include "domain/changes.hpp"
 #include "areas/organisations/organisation.hpp"
+#include "core/clock.hpp"
+#include "domain/changes.hpp"
 
 namespace taawun::cli {
 namespace {

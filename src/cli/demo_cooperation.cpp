@@ -11,16 +11,16 @@
 #include <set>
 #include <unordered_map>
 
+#include "areas/actions/action.hpp"
+#include "areas/documents/document_store.hpp"
+#include "areas/nominations/nomination.hpp"
+#include "areas/people/person.hpp"
 #include "cli/demo.hpp"
 #include "core/clock.hpp"
 #include "core/names.hpp"
 #include "core/secrets.hpp"
 #include "core/spreadsheet.hpp"
 #include "core/text.hpp"
-#include "areas/actions/action.hpp"
-#include "areas/documents/document_store.hpp"
-#include "areas/nominations/nomination.hpp"
-#include "areas/people/person.hpp"
 
 namespace taawun::cli {
 namespace {

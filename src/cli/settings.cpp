@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "areas/accounts/accounts.hpp"
 #include "core/clock.hpp"
 #include "db/database.hpp"
-#include "areas/accounts/accounts.hpp"
 #include "http/forwarded.hpp"
 
 namespace taawun::cli {

@@ -10,12 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "areas/accounts/accounts.hpp"
 #include "core/error.hpp"
 #include "core/generation_cache.hpp"
 #include "core/language.hpp"
 #include "core/throttle.hpp"
 #include "db/database.hpp"
-#include "areas/accounts/accounts.hpp"
 #include "http/forwarded.hpp"
 
 namespace taawun::http {

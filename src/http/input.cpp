@@ -3,9 +3,9 @@
 #include <charconv>
 #include <limits>
 
+#include "areas/reference/reference.hpp"
 #include "core/clock.hpp"
 #include "core/text.hpp"
-#include "areas/reference/reference.hpp"
 
 namespace taawun::http {
 namespace {

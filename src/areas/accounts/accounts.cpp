@@ -6,10 +6,10 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "areas/audit/audit.hpp"
 #include "core/clock.hpp"
 #include "core/secrets.hpp"
 #include "core/text.hpp"
-#include "areas/audit/audit.hpp"
 #include "domain/drafts.hpp"
 
 namespace taawun::accounts {

@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "areas/accounts/actor.hpp"
 #include "core/error.hpp"
 #include "core/spreadsheet.hpp"
 #include "core/throttle.hpp"
 #include "db/database.hpp"
-#include "areas/accounts/actor.hpp"
 #include "domain/paging.hpp"
 
 namespace taawun::accounts {

@@ -7,12 +7,12 @@
 #include <chrono>
 #include <unordered_set>
 
+#include "areas/accounts/accounts.hpp"
+#include "areas/audit/audit.hpp"
 #include "core/clock.hpp"
 #include "core/embedded.hpp"
 #include "core/secrets.hpp"
 #include "core/totp.hpp"
-#include "areas/accounts/accounts.hpp"
-#include "areas/audit/audit.hpp"
 
 namespace taawun::accounts {
 namespace {

@@ -4,12 +4,12 @@
 #include <algorithm>
 #include <set>
 
-#include "core/clock.hpp"
-#include "core/text.hpp"
 #include "areas/actions/action.hpp"
 #include "areas/actions/action_store.hpp"
 #include "areas/audit/audit.hpp"
 #include "areas/reference/reference.hpp"
+#include "core/clock.hpp"
+#include "core/text.hpp"
 
 namespace taawun::actions {
 
@@ -251,30 +251,6 @@ Result<Action> apply(db::Connection& connection, const Action& before, const Act
   return record;
 }
 
-std::int64_t year_of(const std::string& date) {
-  return std::stoll(date.substr(0, 4));
-}
-
-// Rewrites the action's lists (sectors, funders, quotas, SDG targets, requests) from the record.
-void write_children(db::Connection& connection, const Action& a) {
-  for (const char* table :
-       {"action_sectors", "action_funders", "action_quotas", "action_sdg_targets", "action_requests"})
-    connection.query(fmt::format("DELETE FROM {} WHERE action_id = ?", table), db::Params(a.id));
-  for (const auto& s : a.sectors)
-    connection.query("INSERT INTO action_sectors (action_id, sector_code, percentage) VALUES (?, ?, ?)",
-                     db::Params(a.id, s.code, s.percentage));
-  for (const auto& f : a.funders)
-    connection.query("INSERT INTO action_funders (action_id, organisation_id, share) VALUES (?, ?, ?)",
-                     db::Params(a.id, f.organisation_id, f.share));
-  for (const auto& q : a.quotas)
-    connection.query("INSERT INTO action_quotas (action_id, country_code, seats, start_year) VALUES (?, ?, ?, ?)",
-                     db::Params(a.id, q.country, q.seats, year_of(a.start_date)));
-  for (const auto& t : a.sdg_targets)
-    connection.query("INSERT INTO action_sdg_targets (action_id, target_code) VALUES (?, ?)", db::Params(a.id, t));
-  for (auto r : a.request_ids)
-    connection.query("INSERT INTO action_requests (action_id, request_id) VALUES (?, ?)", db::Params(a.id, r));
-}
-
 void append_scope(const accounts::Actor& actor, std::string& where, db::Params& params) {
   auto marks = [&](const auto& values) {
     std::vector<std::string> out;
@@ -319,17 +295,7 @@ constexpr std::int64_t kFewActions = 1000;
 
 Result<Page<Action>> list(db::Connection& connection, const accounts::Actor& actor, const ActionFilter& filter) {
   if (!can(actor, Operation::read)) return Error::of(ErrorCode::forbidden);
-  std::string field = filter.sort.starts_with('-') ? filter.sort.substr(1) : filter.sort;
-  std::string direction = filter.sort.starts_with('-') ? "DESC" : "ASC";
-  std::string order;
-  if (field == "start_date")
-    order = fmt::format("a.start_date {0}, a.id {0}", direction);
-  else if (field == "title")
-    order = fmt::format("a.sort_name {0}, a.id {0}", direction);
-  else if (field == "updated_at")
-    order = fmt::format("a.updated_at {0}, a.id {0}", direction);
-  else
-    return Error::validation({{"sort", "invalid_choice", {{"choices", "start_date, title, updated_at"}}}});
+  TAAWUN_TRY(order, kit::order_by(kind(), filter.sort));
 
   // The year's condition comes first, on its own: the page may read it differently from the count
   // (see below). The other conditions follow, their parameters in the same order.
@@ -386,38 +352,14 @@ Result<Page<Action>> list(db::Connection& connection, const accounts::Actor& act
 }
 
 Result<Action> get(db::Connection& connection, const accounts::Actor& actor, std::int64_t id) {
-  auto action = find(connection, id);
-  if (!action || !can(actor, Operation::read, *action)) {
-    if (action && !can(actor, Operation::read)) return Error::of(ErrorCode::forbidden);
-    return Error::of(ErrorCode::not_found);
-  }
-  return *action;
+  return kit::get(connection, kind(), actor, id);
 }
 
 Result<Action> create(db::Connection& connection, const accounts::Actor& actor, const ActionDraft& draft) {
   if (!can(actor, Operation::create)) return Error::of(ErrorCode::forbidden);
   db::Transaction transaction(connection, db::TransactionKind::write);
   TAAWUN_TRY(record, apply(connection, Action{}, draft));
-  std::string now = clock::now_iso8601();
-  record.id =
-      connection
-          .query(
-              "INSERT INTO actions (action_type, domain, title_fr, title_ar, title_en, sort_name, modality, "
-              "programme_id, offer_id, host_organisation_id, city, country_code, start_date, end_date, start_year, "
-              "language, seats, status, estimated_cost, actual_cost, currency, version, created_at, updated_at, "
-              "search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?, ?, 1, ?, "
-              "?, ?) RETURNING id",
-              db::Params(record.action_type, record.domain, record.title_fr, record.title_ar, record.title_en,
-                         sort_name_of(record), record.modality, record.programme_id, record.offer_id,
-                         record.host_organisation_id, record.city, record.country_code, record.start_date,
-                         record.end_date, year_of(record.start_date), record.language, record.seats,
-                         record.estimated_cost, record.actual_cost, record.currency, now, now, search_key_of(record)))
-          .front()
-          .integer(0);
-  write_children(connection, record);
-  Action created = *find(connection, record.id);
-  audit::record(connection, actor, "create", "action", std::to_string(created.id), std::nullopt,
-                snapshot_json(created));
+  Action created = kit::insert(connection, kind(), actor, record);
   transaction.commit();
   return created;
 }
@@ -428,23 +370,9 @@ Result<Action> update(db::Connection& connection, const accounts::Actor& actor, 
   lock(connection, id);
   TAAWUN_TRY(current, get(connection, actor, id));
   if (!can(actor, Operation::update, current)) return Error::of(ErrorCode::forbidden);
-  if (current.version != expected_version) return Error::of(ErrorCode::precondition_failed);
+  TAAWUN_CHECK(kit::expect_version(current, expected_version));
   TAAWUN_TRY(record, apply(connection, current, draft));
-  auto changed = connection.query(
-      "UPDATE actions SET action_type = ?, domain = ?, title_fr = ?, title_ar = ?, title_en = ?, sort_name = ?, "
-      "modality = ?, programme_id = ?, offer_id = ?, host_organisation_id = ?, city = ?, country_code = ?, "
-      "start_date = ?, end_date = ?, start_year = ?, language = ?, seats = ?, estimated_cost = ?, actual_cost = ?, "
-      "currency = ?, version = version + 1, updated_at = ?, search_key = ? WHERE id = ? AND version = ?",
-      db::Params(record.action_type, record.domain, record.title_fr, record.title_ar, record.title_en,
-                 sort_name_of(record), record.modality, record.programme_id, record.offer_id,
-                 record.host_organisation_id, record.city, record.country_code, record.start_date, record.end_date,
-                 year_of(record.start_date), record.language, record.seats, record.estimated_cost, record.actual_cost,
-                 record.currency, clock::now_iso8601(), search_key_of(record), id, expected_version));
-  if (changed.affected == 0) return Error::of(ErrorCode::precondition_failed);
-  write_children(connection, record);
-  Action updated = *find(connection, id);
-  audit::record(connection, actor, "update", "action", std::to_string(id), snapshot_json(current),
-                snapshot_json(updated));
+  TAAWUN_TRY(updated, kit::update(connection, kind(), actor, current, record));
   transaction.commit();
   return updated;
 }
@@ -455,7 +383,7 @@ Result<Action> change_status(db::Connection& connection, const accounts::Actor& 
   lock(connection, id);
   TAAWUN_TRY(current, get(connection, actor, id));
   if (!can(actor, Operation::change_status, current)) return Error::of(ErrorCode::forbidden);
-  if (current.version != expected_version) return Error::of(ErrorCode::precondition_failed);
+  TAAWUN_CHECK(kit::expect_version(current, expected_version));
   auto allowed = next_statuses(current.status);
   if (std::find(allowed.begin(), allowed.end(), status) == allowed.end()) {
     std::vector<std::string> choices(allowed.begin(), allowed.end());
@@ -464,11 +392,9 @@ Result<Action> change_status(db::Connection& connection, const accounts::Actor& 
                                {{"from", current.status},
                                 {"allowed", choices.empty() ? "-" : fmt::format("{}", fmt::join(choices, ", "))}}}});
   }
-  connection.query("UPDATE actions SET status = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
-                   db::Params(status, clock::now_iso8601(), id, expected_version));
-  Action updated = *find(connection, id);
-  audit::record(connection, actor, "status", "action", std::to_string(id), snapshot_json(current),
-                snapshot_json(updated));
+  Action record = current;
+  record.status = status;
+  TAAWUN_TRY(updated, kit::update(connection, kind(), actor, current, record, "status"));
   transaction.commit();
   return updated;
 }

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "core/error.hpp"
-#include "db/database.hpp"
 #include "areas/accounts/actor.hpp"
 #include "areas/people/person.hpp"
+#include "core/error.hpp"
+#include "db/database.hpp"
 
 namespace taawun::alumni {
 

@@ -1,8 +1,8 @@
 // Alumni follow-up use cases: each new follow-up in one transaction with its audit entry.
-#include "core/clock.hpp"
 #include "areas/alumni/follow_up.hpp"
 #include "areas/alumni/follow_up_store.hpp"
 #include "areas/audit/audit.hpp"
+#include "core/clock.hpp"
 #include "domain/drafts.hpp"
 
 namespace taawun::alumni {

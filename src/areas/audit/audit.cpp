@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/clock.hpp"
 #include "areas/people/person.hpp"
+#include "core/clock.hpp"
 
 namespace taawun::audit {
 

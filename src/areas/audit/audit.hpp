@@ -5,10 +5,10 @@
 #include <optional>
 #include <string>
 
+#include "areas/accounts/actor.hpp"
 #include "core/error.hpp"
 #include "core/spreadsheet.hpp"
 #include "db/database.hpp"
-#include "areas/accounts/actor.hpp"
 #include "domain/paging.hpp"
 
 namespace taawun::audit {

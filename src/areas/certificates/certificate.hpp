@@ -9,10 +9,10 @@
 #include <string>
 #include <string_view>
 
+#include "areas/accounts/actor.hpp"
 #include "core/error.hpp"
 #include "core/language.hpp"
 #include "db/database.hpp"
-#include "areas/accounts/actor.hpp"
 
 namespace taawun::certificates {
 

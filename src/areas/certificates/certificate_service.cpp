@@ -1,14 +1,14 @@
 // Certificate use cases: issuing once per completed nomination, reading, verifying a code.
 #include <cctype>
 
-#include "core/clock.hpp"
-#include "core/secrets.hpp"
 #include "areas/actions/action.hpp"
 #include "areas/audit/audit.hpp"
 #include "areas/certificates/certificate.hpp"
 #include "areas/certificates/certificate_store.hpp"
 #include "areas/nominations/nomination.hpp"
 #include "areas/people/person.hpp"
+#include "core/clock.hpp"
+#include "core/secrets.hpp"
 
 namespace taawun::certificates {
 namespace {

@@ -11,10 +11,10 @@
 #include <string_view>
 #include <vector>
 
-#include "core/error.hpp"
-#include "db/database.hpp"
 #include "areas/accounts/actor.hpp"
 #include "areas/actions/action.hpp"
+#include "core/error.hpp"
+#include "db/database.hpp"
 
 namespace taawun::documents {
 

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cctype>
 
-#include "core/text.hpp"
 #include "areas/documents/document.hpp"
+#include "core/text.hpp"
 #include "domain/drafts.hpp"
 
 namespace taawun::documents {

@@ -1,12 +1,12 @@
 // Action documents use cases: an upload is checked whole (what the user said of it and its
 // bytes), then written in one transaction with its audit entry; a removal deletes the bytes
 // and leaves in the trail what they were.
-#include "core/clock.hpp"
-#include "core/secrets.hpp"
-#include "core/text.hpp"
 #include "areas/audit/audit.hpp"
 #include "areas/documents/document.hpp"
 #include "areas/documents/document_store.hpp"
+#include "core/clock.hpp"
+#include "core/secrets.hpp"
+#include "core/text.hpp"
 #include "domain/drafts.hpp"
 
 namespace taawun::documents {

@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "core/error.hpp"
-#include "db/database.hpp"
 #include "areas/accounts/actor.hpp"
 #include "areas/actions/action.hpp"
 #include "areas/nominations/nomination.hpp"
+#include "core/error.hpp"
+#include "db/database.hpp"
 
 namespace taawun::evaluations {
 

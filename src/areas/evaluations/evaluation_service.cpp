@@ -2,11 +2,11 @@
 // read one, summarise an action's.
 #include <cmath>
 
-#include "core/clock.hpp"
 #include "areas/audit/audit.hpp"
-#include "domain/drafts.hpp"
 #include "areas/evaluations/evaluation.hpp"
 #include "areas/evaluations/evaluation_store.hpp"
+#include "core/clock.hpp"
+#include "domain/drafts.hpp"
 
 namespace taawun::evaluations {
 namespace {

@@ -7,14 +7,14 @@
 #include <map>
 #include <set>
 
-#include "core/names.hpp"
-#include "core/text.hpp"
 #include "areas/actions/action.hpp"
 #include "areas/audit/audit.hpp"
-#include "domain/drafts.hpp"
 #include "areas/nominations/nomination.hpp"
 #include "areas/people/person.hpp"
 #include "areas/reference/reference.hpp"
+#include "core/names.hpp"
+#include "core/text.hpp"
+#include "domain/drafts.hpp"
 
 namespace taawun::nominations {
 namespace {

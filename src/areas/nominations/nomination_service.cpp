@@ -5,14 +5,14 @@
 #include <algorithm>
 #include <map>
 
-#include "core/clock.hpp"
 #include "areas/actions/action.hpp"
 #include "areas/audit/audit.hpp"
-#include "domain/drafts.hpp"
 #include "areas/nominations/nomination.hpp"
 #include "areas/nominations/nomination_store.hpp"
 #include "areas/people/person.hpp"
 #include "areas/reference/reference.hpp"
+#include "core/clock.hpp"
+#include "domain/drafts.hpp"
 
 namespace taawun::nominations {
 namespace {

@@ -1,6 +1,6 @@
 // Who may see and change offers. Tested as a matrix of roles × actions in src/areas/offers/offers_test.cpp.
-#include "domain/drafts.hpp"
 #include "areas/offers/offer.hpp"
+#include "domain/drafts.hpp"
 
 namespace taawun::offers {
 

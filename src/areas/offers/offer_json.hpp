@@ -1,7 +1,7 @@
 #pragma once
 // The JSON fields of an offer, shared by the offers' handlers and a request's suggested offers.
-#include "core/language.hpp"
 #include "areas/offers/offer.hpp"
+#include "core/language.hpp"
 #include "http/json_writer.hpp"
 
 namespace taawun::http::handlers {

@@ -1,11 +1,7 @@
 // Offer use cases, each inside one transaction with its audit entry.
-#include <fmt/format.h>
-
-#include "core/clock.hpp"
-#include "areas/audit/audit.hpp"
-#include "domain/drafts.hpp"
 #include "areas/offers/offer.hpp"
 #include "areas/offers/offer_store.hpp"
+#include "domain/drafts.hpp"
 
 namespace taawun::offers {
 namespace {
@@ -74,72 +70,29 @@ Result<Offer> apply(db::Connection& connection, Offer record, const OfferDraft& 
 }  // namespace
 
 Result<Page<Offer>> list(db::Connection& connection, const accounts::Actor& actor, const OfferFilter& filter) {
-  if (!can(actor, Action::read)) return Error::of(ErrorCode::forbidden);
-  std::string field = filter.sort.starts_with('-') ? filter.sort.substr(1) : filter.sort;
-  std::string direction = filter.sort.starts_with('-') ? "DESC" : "ASC";
-  std::string order;
-  if (field == "title")
-    order = fmt::format("o.sort_name {0}, o.id {0}", direction);
-  else if (field == "created_at")
-    order = fmt::format("o.created_at {0}, o.id {0}", direction);
-  else if (field == "duration")
-    // Offers without a duration come last either way (SQLite and PostgreSQL place NULLs apart).
-    order = fmt::format(
-        "CASE WHEN o.duration_days IS NULL THEN 1 ELSE 0 END, o.duration_days {0}, o.sort_name {0}, "
-        "o.id {0}",
-        direction);
-  else
-    return Error::validation({{"sort", "invalid_choice", {{"choices", "title, created_at, duration"}}}});
-
-  std::string where = " WHERE 1=1";
-  db::Params params;
+  kit::Where where;
   switch (filter.active) {
     case OfferFilter::Active::only:
-      where += " AND o.active = 1";
+      where.add("o.active = 1");
       break;
     case OfferFilter::Active::inactive:
-      where += " AND o.active = 0";
+      where.add("o.active = 0");
       break;
     case OfferFilter::Active::all:
       break;
   }
-  if (filter.host_organisation_id) {
-    where += " AND o.host_organisation_id = ?";
-    params.add(*filter.host_organisation_id);
-  }
-  if (filter.action_type) {
-    where += " AND o.action_type = ?";
-    params.add(*filter.action_type);
-  }
-  if (filter.domain) {
-    where += " AND o.domain = ?";
-    params.add(*filter.domain);
-  }
-  if (filter.language) {
-    where += " AND o.language = ?";
-    params.add(*filter.language);
-  }
-  if (filter.text) append_text_filter(where, params, "o.search_key", *filter.text);
-
-  Page<Offer> page;
-  page.total = connection.query("SELECT COUNT(*) FROM offers o" + where, params).front().integer(0);
-  if (page.total == 0 || filter.page.offset >= page.total) return page;
-  params.add(filter.page.limit).add(filter.page.offset);
-  auto rows =
-      connection.query(fmt::format("{}{} ORDER BY {} LIMIT ? OFFSET ?", kSelectOfferSummary, where, order), params);
-  page.items.reserve(rows.rows.size());
-  for (const auto& row : rows.rows) {
-    page.items.push_back(offer_from(row));
-    page.items.back().descriptions_included = false;
-  }
+  where.equals("o.host_organisation_id", filter.host_organisation_id)
+      .equals("o.action_type", filter.action_type)
+      .equals("o.domain", filter.domain)
+      .equals("o.language", filter.language)
+      .text("o.search_key", filter.text);
+  TAAWUN_TRY(page, kit::list(connection, kind(), actor, std::move(where), filter.sort, filter.page));
+  for (auto& offer : page.items) offer.descriptions_included = false;
   return page;
 }
 
 Result<Offer> get(db::Connection& connection, const accounts::Actor& actor, std::int64_t id) {
-  if (!can(actor, Action::read)) return Error::of(ErrorCode::forbidden);
-  auto offer = find(connection, id);
-  if (!offer) return Error::of(ErrorCode::not_found);
-  return *offer;
+  return kit::get(connection, kind(), actor, id);
 }
 
 Result<Offer> create(db::Connection& connection, const accounts::Actor& actor, const OfferDraft& draft) {
@@ -150,22 +103,7 @@ Result<Offer> create(db::Connection& connection, const accounts::Actor& actor, c
   db::Transaction transaction(connection, db::TransactionKind::write);
   TAAWUN_TRY(record, apply(connection, Offer{}, draft));
   if (!can(actor, Action::create, record.host_organisation_id)) return Error::of(ErrorCode::forbidden);
-  std::string now = clock::now_iso8601();
-  auto id = connection
-                .query(
-                    "INSERT INTO offers (host_organisation_id, action_type, domain, title_fr, title_ar, title_en, "
-                    "description_fr, description_ar, description_en, sort_name, level, duration_days, language, "
-                    "seats_per_year, cost_per_participant, currency, active, version, created_at, updated_at, "
-                    "search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id",
-                    db::Params(record.host_organisation_id, record.action_type, record.domain, record.title_fr,
-                               record.title_ar, record.title_en, record.description_fr, record.description_ar,
-                               record.description_en, sort_name_of(record), record.level, record.duration_days,
-                               record.language, record.seats_per_year, record.cost_per_participant, record.currency,
-                               record.active, now, now, search_key_of(record)))
-                .front()
-                .integer(0);
-  Offer created = *find(connection, id);
-  audit::record(connection, actor, "create", "offer", std::to_string(id), std::nullopt, snapshot_json(created));
+  Offer created = kit::insert(connection, kind(), actor, record);
   transaction.commit();
   return created;
 }
@@ -178,23 +116,11 @@ Result<Offer> update(db::Connection& connection, const accounts::Actor& actor, s
   if (!can(actor, Action::update, current.host_organisation_id)) return Error::of(ErrorCode::forbidden);
   if (draft.host_organisation_id.value && !can(actor, Action::update, *draft.host_organisation_id.value))
     return Error::of(ErrorCode::forbidden);
-  if (current.version != expected_version) return Error::of(ErrorCode::precondition_failed);
+  TAAWUN_CHECK(kit::expect_version(current, expected_version));
   TAAWUN_TRY(record, apply(connection, current, draft));
-  auto changed = connection.query(
-      "UPDATE offers SET host_organisation_id = ?, action_type = ?, domain = ?, title_fr = ?, title_ar = ?, "
-      "title_en = ?, description_fr = ?, description_ar = ?, description_en = ?, sort_name = ?, level = ?, "
-      "duration_days = ?, language = ?, seats_per_year = ?, cost_per_participant = ?, currency = ?, active = ?, "
-      "version = version + 1, updated_at = ?, search_key = ? WHERE id = ? AND version = ?",
-      db::Params(record.host_organisation_id, record.action_type, record.domain, record.title_fr, record.title_ar,
-                 record.title_en, record.description_fr, record.description_ar, record.description_en,
-                 sort_name_of(record), record.level, record.duration_days, record.language, record.seats_per_year,
-                 record.cost_per_participant, record.currency, record.active, clock::now_iso8601(),
-                 search_key_of(record), id, expected_version));
-  if (changed.affected == 0) return Error::of(ErrorCode::precondition_failed);
-  Offer updated = *find(connection, id);
   // Archiving and reactivating are named in the trail (as for organisations: archive, restore).
-  std::string_view action = current.active == updated.active ? "update" : updated.active ? "restore" : "archive";
-  audit::record(connection, actor, action, "offer", std::to_string(id), snapshot_json(current), snapshot_json(updated));
+  std::string_view word = current.active == record.active ? "update" : record.active ? "restore" : "archive";
+  TAAWUN_TRY(updated, kit::update(connection, kind(), actor, current, record, word));
   transaction.commit();
   return updated;
 }

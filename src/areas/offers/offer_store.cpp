@@ -1,4 +1,5 @@
-// SQL ↔ Offer.
+// The offer as a record kind: SQL ↔ Offer, what create and update write, the sorts, the audit
+// snapshot and the export columns.
 #include "areas/offers/offer_store.hpp"
 
 #include <fmt/format.h>
@@ -50,10 +51,83 @@ Offer offer_from(const db::Row& row) {
   return o;
 }
 
+namespace {
+
+kit::Kind<Offer> make_kind() {
+  using kit::column;
+  using kit::derived;
+  using spreadsheet::cell;
+  kit::Kind<Offer> k;
+  k.name = "offer";
+  k.table = "offers";
+  k.alias = "o";
+  k.select = kSelectOffer;
+  k.list_select = kSelectOfferSummary;
+  k.from_row = [](const db::Row& row, const reference::ReferenceNames&) { return offer_from(row); };
+  k.columns = {column("host_organisation_id", &Offer::host_organisation_id),
+               column("action_type", &Offer::action_type),
+               column("domain", &Offer::domain),
+               column("title_fr", &Offer::title_fr),
+               column("title_ar", &Offer::title_ar),
+               column("title_en", &Offer::title_en),
+               column("description_fr", &Offer::description_fr),
+               column("description_ar", &Offer::description_ar),
+               column("description_en", &Offer::description_en),
+               derived<Offer>("sort_name", sort_name_of),
+               column("level", &Offer::level),
+               column("duration_days", &Offer::duration_days),
+               column("language", &Offer::language),
+               column("seats_per_year", &Offer::seats_per_year),
+               column("cost_per_participant", &Offer::cost_per_participant),
+               column("currency", &Offer::currency),
+               column("active", &Offer::active),
+               derived<Offer>("search_key", search_key_of)};
+  k.sorts = {{"title", "o.sort_name {0}, o.id {0}"},
+             {"created_at", "o.created_at {0}, o.id {0}"},
+             // Offers without a duration come last either way (SQLite and PostgreSQL place NULLs apart).
+             {"duration",
+              "CASE WHEN o.duration_days IS NULL THEN 1 ELSE 0 END, o.duration_days {0}, o.sort_name {0}, "
+              "o.id {0}"}};
+  k.snapshot = snapshot_json;
+  // Every user reads the catalogue.
+  k.may_read_kind = [](const accounts::Actor& actor) { return can(actor, Action::read); };
+  k.may_read = [](const accounts::Actor&, const Offer&) { return true; };
+  k.export_columns = {
+      {"offer_id", [](const Offer& o, Language) { return std::to_string(o.id); }, true},
+      {"host_organisation_id", [](const Offer& o, Language) { return std::to_string(o.host_organisation_id); }, true},
+      {"host", [](const Offer& o, Language l) { return o.host_name.in(l); }},
+      {"action_type", [](const Offer& o, Language) { return o.action_type; }},
+      {"type_name", [](const Offer& o, Language l) { return o.action_type_name.in(l); }},
+      {"domain", [](const Offer& o, Language) { return o.domain; }},
+      {"domain_name", [](const Offer& o, Language l) { return o.domain_name.in(l); }},
+      {"title_fr", [](const Offer& o, Language) { return cell(o.title_fr); }},
+      {"title_ar", [](const Offer& o, Language) { return cell(o.title_ar); }},
+      {"title_en", [](const Offer& o, Language) { return cell(o.title_en); }},
+      {"level", [](const Offer& o, Language) { return cell(o.level); }},
+      {"language", [](const Offer& o, Language) { return cell(o.language); }},
+      {"duration_days", [](const Offer& o, Language) { return cell(o.duration_days); }, true},
+      {"seats_per_year", [](const Offer& o, Language) { return cell(o.seats_per_year); }, true},
+      {"cost_per_participant", [](const Offer& o, Language) { return cell(o.cost_per_participant); }, true},
+      {"currency", [](const Offer& o, Language) { return cell(o.currency); }},
+      {"active", [](const Offer& o, Language) { return cell(o.active); }},
+      {"created_at", [](const Offer& o, Language) { return o.created_at; }},
+      {"updated_at", [](const Offer& o, Language) { return o.updated_at; }}};
+  return k;
+}
+
+}  // namespace
+
+const kit::Kind<Offer>& kind() {
+  static const kit::Kind<Offer> offer_kind = make_kind();
+  return offer_kind;
+}
+
 std::optional<Offer> find(db::Connection& connection, std::int64_t id) {
-  auto rows = connection.query(std::string(kSelectOffer) + " WHERE o.id = ?", db::Params(id));
-  if (rows.empty()) return std::nullopt;
-  return offer_from(rows.front());
+  return kit::find(connection, kind(), id);
+}
+
+spreadsheet::Table export_table(const std::vector<Offer>& listed, Language language) {
+  return kit::export_table(kind(), listed, language);
 }
 
 std::string snapshot_json(const Offer& o) {

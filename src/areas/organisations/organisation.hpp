@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "areas/accounts/actor.hpp"
 #include "core/error.hpp"
 #include "core/language.hpp"
 #include "core/spreadsheet.hpp"
 #include "db/database.hpp"
-#include "areas/accounts/actor.hpp"
 #include "domain/drafts.hpp"
 #include "domain/paging.hpp"
 

@@ -4,13 +4,10 @@
 #include <algorithm>
 #include <regex>
 
-#include "core/clock.hpp"
-#include "core/text.hpp"
-#include "areas/audit/audit.hpp"
-#include "domain/changes.hpp"
 #include "areas/organisations/organisation.hpp"
 #include "areas/organisations/organisation_store.hpp"
 #include "areas/reference/reference.hpp"
+#include "core/text.hpp"
 
 namespace taawun::organisations {
 namespace {
@@ -122,117 +119,43 @@ std::string sort_name_of(const Organisation& o) {
   return text::search_key(o.name_fr ? *o.name_fr : o.name_en ? *o.name_en : o.name_ar.value_or(""));
 }
 
-namespace {
-
-void append_scope(const accounts::Actor& actor, std::string& where, db::Params& params) {
-  Scope scope = visible_scope(actor);
-  if (scope.all) return;
-  std::vector<std::string> marks;
-  if (!scope.countries.empty()) {
-    for (const auto& code : scope.countries) {
-      marks.push_back("?");
-      params.add(code);
-    }
-    where += fmt::format(" AND o.country_code IN ({})", fmt::join(marks, ", "));
-  } else if (!scope.ids.empty()) {
-    for (auto id : scope.ids) {
-      marks.push_back("?");
-      params.add(id);
-    }
-    where += fmt::format(" AND o.id IN ({})", fmt::join(marks, ", "));
-  } else {
-    where += " AND 1=0";  // a scoped role without scope sees nothing
-  }
-}
-
-}  // namespace
-
 Result<Page<Organisation>> list(db::Connection& connection, const accounts::Actor& actor,
                                 const OrganisationFilter& filter) {
-  if (!can(actor, Action::read)) return Error::of(ErrorCode::forbidden);
-  std::string field = filter.sort.starts_with('-') ? filter.sort.substr(1) : filter.sort;
-  std::string direction = filter.sort.starts_with('-') ? "DESC" : "ASC";
-  std::string order;
-  if (field == "name")
-    order = fmt::format("o.sort_name {0}, o.id {0}", direction);
-  else if (field == "created_at" || field == "updated_at")
-    order = fmt::format("o.{0} {1}, o.id {1}", field, direction);
-  else if (field == "country")
-    order = fmt::format("o.country_code {0}, o.sort_name {0}, o.id {0}", direction);
-  else if (field == "kind")
-    order = fmt::format("o.kind {0}, o.sort_name {0}, o.id {0}", direction);
-  else
-    return Error::validation(
-        {{"sort", "invalid_choice", {{"choices", "name, created_at, updated_at, country, kind"}}}});
-
-  std::string where = " WHERE 1=1";
-  db::Params params;
+  kit::Where where;
   switch (filter.archived) {
     case OrganisationFilter::Archived::exclude:
-      where += " AND o.archived = 0";
+      where.add("o.archived = 0");
       break;
     case OrganisationFilter::Archived::only:
-      where += " AND o.archived = 1";
+      where.add("o.archived = 1");
       break;
     case OrganisationFilter::Archived::include:
       break;
   }
-  if (filter.kind) {
-    where += " AND o.kind = ?";
-    params.add(*filter.kind);
+  where.equals("o.kind", filter.kind)
+      .equals("o.country_code", filter.country)
+      .equals("o.parent_id", filter.parent_id)
+      .text("o.search_key", filter.text);
+  // A scoped role sees its countries' organisations, or its own; without scope, none.
+  Scope scope = visible_scope(actor);
+  if (!scope.all) {
+    if (!scope.countries.empty())
+      where.in_scope("o.country_code", scope.countries);
+    else
+      where.in_scope("o.id", scope.ids);
   }
-  if (filter.country) {
-    where += " AND o.country_code = ?";
-    params.add(*filter.country);
-  }
-  if (filter.parent_id) {
-    where += " AND o.parent_id = ?";
-    params.add(*filter.parent_id);
-  }
-  if (filter.text) append_text_filter(where, params, "o.search_key", *filter.text);
-  append_scope(actor, where, params);
-
-  Page<Organisation> page;
-  page.total = connection.query("SELECT COUNT(*) FROM organisations o" + where, params).front().integer(0);
-  if (page.total == 0 || filter.page.offset >= page.total) return page;
-  params.add(filter.page.limit).add(filter.page.offset);
-  auto rows = connection.query(
-      fmt::format("{}{} ORDER BY {} LIMIT ? OFFSET ?", kSelectOrganisationSummary, where, order), params);
-  auto names = reference::names(connection);
-  page.items.reserve(rows.rows.size());
-  for (const auto& row : rows.rows) page.items.push_back(organisation_from(row, *names));
-  return page;
+  return kit::list(connection, kind(), actor, std::move(where), filter.sort, filter.page);
 }
 
 Result<Organisation> get(db::Connection& connection, const accounts::Actor& actor, std::int64_t id) {
-  auto organisation = find(connection, id);
-  // Out of scope reads as not found: a partner learns nothing of other countries' records.
-  if (!organisation || !can(actor, Action::read, *organisation)) {
-    if (organisation && !can(actor, Action::read)) return Error::of(ErrorCode::forbidden);
-    return Error::of(ErrorCode::not_found);
-  }
-  return *organisation;
+  return kit::get(connection, kind(), actor, id);
 }
 
 Result<Organisation> create(db::Connection& connection, const accounts::Actor& actor, const OrganisationDraft& draft) {
   if (!can(actor, Action::create)) return Error::of(ErrorCode::forbidden);
   db::Transaction transaction(connection, db::TransactionKind::write);
   TAAWUN_TRY(record, apply(connection, Organisation{}, draft));
-  std::string now = clock::now_iso8601();
-  auto id =
-      connection
-          .query(
-              "INSERT INTO organisations (kind, name_fr, name_ar, name_en, sort_name, acronym, country_code, "
-              "iati_identifier, parent_id, website, address, contacts, archived, version, created_at, "
-              "updated_at, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?, ?) RETURNING id",
-              db::Params(record.kind, record.name_fr, record.name_ar, record.name_en, sort_name_of(record),
-                         record.acronym, record.country_code, record.iati_identifier, record.parent_id, record.website,
-                         record.address, contacts_json(record.contacts), now, now, search_key_of(record)))
-          .front()
-          .integer(0);
-  Organisation created = *find(connection, id);
-  changes::record_change(connection, changes::kOrganisations);  // late, to hold its row lock briefly (changes.hpp)
-  audit::record(connection, actor, "create", "organisation", std::to_string(id), std::nullopt, snapshot_json(created));
+  Organisation created = kit::insert(connection, kind(), actor, record);
   transaction.commit();
   return created;
 }
@@ -242,22 +165,9 @@ Result<Organisation> update(db::Connection& connection, const accounts::Actor& a
   db::Transaction transaction(connection, db::TransactionKind::write);
   TAAWUN_TRY(current, get(connection, actor, id));
   if (!can(actor, Action::update, current)) return Error::of(ErrorCode::forbidden);
-  if (current.version != expected_version) return Error::of(ErrorCode::precondition_failed);
+  TAAWUN_CHECK(kit::expect_version(current, expected_version));
   TAAWUN_TRY(record, apply(connection, current, draft));
-  // The version in the WHERE clause makes the check and the write one step: no lost update
-  // even if two requests pass the check above at the same time.
-  auto changed = connection.query(
-      "UPDATE organisations SET kind = ?, name_fr = ?, name_ar = ?, name_en = ?, sort_name = ?, acronym = ?, "
-      "country_code = ?, iati_identifier = ?, parent_id = ?, website = ?, address = ?, contacts = ?, "
-      "version = version + 1, updated_at = ?, search_key = ? WHERE id = ? AND version = ?",
-      db::Params(record.kind, record.name_fr, record.name_ar, record.name_en, sort_name_of(record), record.acronym,
-                 record.country_code, record.iati_identifier, record.parent_id, record.website, record.address,
-                 contacts_json(record.contacts), clock::now_iso8601(), search_key_of(record), id, expected_version));
-  if (changed.affected == 0) return Error::of(ErrorCode::precondition_failed);
-  Organisation updated = *find(connection, id);
-  changes::record_change(connection, changes::kOrganisations);  // late, to hold its row lock briefly (changes.hpp)
-  audit::record(connection, actor, "update", "organisation", std::to_string(id), snapshot_json(current),
-                snapshot_json(updated));
+  TAAWUN_TRY(updated, kit::update(connection, kind(), actor, current, record));
   transaction.commit();
   return updated;
 }
@@ -267,21 +177,11 @@ Result<Organisation> set_archived(db::Connection& connection, const accounts::Ac
   db::Transaction transaction(connection, db::TransactionKind::write);
   TAAWUN_TRY(current, get(connection, actor, id));
   if (!can(actor, Action::archive, current)) return Error::of(ErrorCode::forbidden);
-  if (current.version != expected_version) return Error::of(ErrorCode::precondition_failed);
-  if (current.archived == archived) {
-    transaction.commit();
-    return current;  // archiving an archived record changes nothing and is not an error
-  }
-  auto changed = connection.query(
-      "UPDATE organisations SET archived = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
-      db::Params(archived, clock::now_iso8601(), id, expected_version));
-  if (changed.affected == 0) return Error::of(ErrorCode::precondition_failed);
-  Organisation updated = *find(connection, id);
-  changes::record_change(connection, changes::kOrganisations);  // late, to hold its row lock briefly (changes.hpp)
-  audit::record(connection, actor, archived ? "archive" : "restore", "organisation", std::to_string(id),
-                snapshot_json(current), snapshot_json(updated));
+  TAAWUN_CHECK(kit::expect_version(current, expected_version));
+  // Archiving an archived record changes nothing and is not an error.
+  TAAWUN_TRY(changed, kit::set_archived(connection, kind(), actor, current, archived));
   transaction.commit();
-  return updated;
+  return changed;
 }
 
 }  // namespace taawun::organisations

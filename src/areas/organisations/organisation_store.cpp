@@ -1,4 +1,5 @@
-// SQL ↔ Organisation.
+// The organisation as a record kind: SQL ↔ Organisation, what create and update write, the sorts,
+// the audit snapshot and the export columns.
 #include "areas/organisations/organisation_store.hpp"
 
 #include <fmt/format.h>
@@ -6,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "areas/organisations/organisation.hpp"
+#include "domain/changes.hpp"
 
 namespace taawun::organisations {
 
@@ -62,10 +64,75 @@ Organisation organisation_from(const db::Row& row, const reference::ReferenceNam
   return o;
 }
 
+namespace {
+
+kit::Kind<Organisation> make_kind() {
+  using kit::column;
+  using kit::derived;
+  using spreadsheet::cell;
+  kit::Kind<Organisation> k;
+  k.name = "organisation";
+  k.table = "organisations";
+  k.alias = "o";
+  k.select = kSelectOrganisation;
+  k.list_select = kSelectOrganisationSummary;
+  k.from_row = organisation_from;
+  k.columns = {column("kind", &Organisation::kind),
+               column("name_fr", &Organisation::name_fr),
+               column("name_ar", &Organisation::name_ar),
+               column("name_en", &Organisation::name_en),
+               derived<Organisation>("sort_name", sort_name_of),
+               column("acronym", &Organisation::acronym),
+               column("country_code", &Organisation::country_code),
+               column("iati_identifier", &Organisation::iati_identifier),
+               column("parent_id", &Organisation::parent_id),
+               column("website", &Organisation::website),
+               column("address", &Organisation::address),
+               derived<Organisation>("contacts", [](const Organisation& o) { return contacts_json(o.contacts); }),
+               derived<Organisation>("search_key", search_key_of)};
+  k.sorts = {{"name", "o.sort_name {0}, o.id {0}"},
+             {"created_at", "o.created_at {0}, o.id {0}"},
+             {"updated_at", "o.updated_at {0}, o.id {0}"},
+             {"country", "o.country_code {0}, o.sort_name {0}, o.id {0}"},
+             {"kind", "o.kind {0}, o.sort_name {0}, o.id {0}"}};
+  k.snapshot = snapshot_json;
+  k.may_read_kind = [](const accounts::Actor& actor) { return can(actor, Action::read); };
+  k.may_read = [](const accounts::Actor& actor, const Organisation& o) { return can(actor, Action::read, o); };
+  // Lists read from it are kept while it is unchanged (changes.hpp, ADR 0009).
+  k.change_counter = changes::kOrganisations;
+  k.archived_column = "archived";
+  k.export_columns = {{"organisation_id", [](const Organisation& o, Language) { return std::to_string(o.id); }, true},
+                      {"kind", [](const Organisation& o, Language) { return o.kind; }},
+                      {"kind_name", [](const Organisation& o, Language l) { return o.kind_name.in(l); }},
+                      {"name_fr", [](const Organisation& o, Language) { return cell(o.name_fr); }},
+                      {"name_ar", [](const Organisation& o, Language) { return cell(o.name_ar); }},
+                      {"name_en", [](const Organisation& o, Language) { return cell(o.name_en); }},
+                      {"acronym", [](const Organisation& o, Language) { return cell(o.acronym); }},
+                      {"country", [](const Organisation& o, Language) { return cell(o.country_code); }},
+                      {"iati_identifier", [](const Organisation& o, Language) { return cell(o.iati_identifier); }},
+                      {"parent_id", [](const Organisation& o, Language) { return cell(o.parent_id); }, true},
+                      {"parent", [](const Organisation& o, Language l) { return o.parent_name.in(l); }},
+                      {"website", [](const Organisation& o, Language) { return cell(o.website); }},
+                      {"address", [](const Organisation& o, Language) { return cell(o.address); }},
+                      {"archived", [](const Organisation& o, Language) { return cell(o.archived); }},
+                      {"created_at", [](const Organisation& o, Language) { return o.created_at; }},
+                      {"updated_at", [](const Organisation& o, Language) { return o.updated_at; }}};
+  return k;
+}
+
+}  // namespace
+
+const kit::Kind<Organisation>& kind() {
+  static const kit::Kind<Organisation> organisation_kind = make_kind();
+  return organisation_kind;
+}
+
 std::optional<Organisation> find(db::Connection& connection, std::int64_t id) {
-  auto rows = connection.query(std::string(kSelectOrganisation) + " WHERE o.id = ?", db::Params(id));
-  if (rows.empty()) return std::nullopt;
-  return organisation_from(rows.front(), *reference::names(connection));
+  return kit::find(connection, kind(), id);
+}
+
+spreadsheet::Table export_table(const std::vector<Organisation>& listed, Language language) {
+  return kit::export_table(kind(), listed, language);
 }
 
 std::string snapshot_json(const Organisation& o) {

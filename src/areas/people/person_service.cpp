@@ -5,13 +5,13 @@
 #include <regex>
 #include <set>
 
-#include "core/clock.hpp"
-#include "core/names.hpp"
-#include "core/text.hpp"
 #include "areas/audit/audit.hpp"
 #include "areas/people/person.hpp"
 #include "areas/people/person_store.hpp"
 #include "areas/reference/reference.hpp"
+#include "core/clock.hpp"
+#include "core/names.hpp"
+#include "core/text.hpp"
 
 namespace taawun::people {
 namespace {

@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "core/names.hpp"
 #include "areas/people/person.hpp"
+#include "core/names.hpp"
 
 namespace taawun::people {
 

@@ -1,7 +1,7 @@
 // Who may see and change programmes. Tested as a matrix of roles × actions in
 // src/areas/programmes/programmes_test.cpp.
-#include "domain/drafts.hpp"
 #include "areas/programmes/programme.hpp"
+#include "domain/drafts.hpp"
 
 namespace taawun::programmes {
 

@@ -1,12 +1,8 @@
 // Programme use cases, each inside one transaction with its audit entry.
-#include <fmt/format.h>
-
-#include "core/clock.hpp"
-#include "areas/audit/audit.hpp"
-#include "domain/drafts.hpp"
 #include "areas/programmes/programme.hpp"
 #include "areas/programmes/programme_store.hpp"
 #include "areas/reference/reference.hpp"
+#include "domain/drafts.hpp"
 
 namespace taawun::programmes {
 namespace {
@@ -61,76 +57,25 @@ Result<Programme> apply(db::Connection& connection, Programme record, const Prog
 }  // namespace
 
 Result<Page<Programme>> list(db::Connection& connection, const accounts::Actor& actor, const ProgrammeFilter& filter) {
-  if (!can(actor, Action::read)) return Error::of(ErrorCode::forbidden);
-  std::string field = filter.sort.starts_with('-') ? filter.sort.substr(1) : filter.sort;
-  std::string direction = filter.sort.starts_with('-') ? "DESC" : "ASC";
-  std::string order;
-  if (field == "title")
-    order = fmt::format("p.sort_name {0}, p.id {0}", direction);
-  else if (field == "start_year")
-    order = fmt::format("p.start_year {0}, p.sort_name {0}, p.id {0}", direction);
-  else
-    return Error::validation({{"sort", "invalid_choice", {{"choices", "title, start_year"}}}});
-
-  std::string where = " WHERE 1=1";
-  db::Params params;
-  if (filter.kind) {
-    where += " AND p.kind = ?";
-    params.add(*filter.kind);
-  }
-  if (filter.country) {
-    where += " AND p.country_code = ?";
-    params.add(*filter.country);
-  }
-  if (filter.year) {
-    // Running that year: started by then and not ended before (no end year: still running).
-    where += " AND p.start_year <= ? AND (p.end_year IS NULL OR p.end_year >= ?)";
-    params.add(*filter.year).add(*filter.year);
-  }
-  if (filter.text) append_text_filter(where, params, "p.search_key", *filter.text);
+  kit::Where where;
+  where.equals("p.kind", filter.kind).equals("p.country_code", filter.country).text("p.search_key", filter.text);
+  // Running that year: started by then and not ended before (no end year: still running).
+  if (filter.year)
+    where.add("p.start_year <= ? AND (p.end_year IS NULL OR p.end_year >= ?)", *filter.year, *filter.year);
   Scope scope = visible_scope(actor);
-  if (!scope.all) append_in_scope(where, params, "p.country_code", scope.countries);
-
-  Page<Programme> page;
-  page.total = connection.query("SELECT COUNT(*) FROM programmes p" + where, params).front().integer(0);
-  if (page.total == 0 || filter.page.offset >= page.total) return page;
-  params.add(filter.page.limit).add(filter.page.offset);
-  auto rows =
-      connection.query(fmt::format("{}{} ORDER BY {} LIMIT ? OFFSET ?", kSelectProgramme, where, order), params);
-  auto names = reference::names(connection);
-  page.items.reserve(rows.rows.size());
-  for (const auto& row : rows.rows) page.items.push_back(programme_from(row, *names));
-  return page;
+  if (!scope.all) where.in_scope("p.country_code", scope.countries);
+  return kit::list(connection, kind(), actor, std::move(where), filter.sort, filter.page);
 }
 
 Result<Programme> get(db::Connection& connection, const accounts::Actor& actor, std::int64_t id) {
-  auto programme = find(connection, id);
-  // Out of scope reads as not found: a partner learns nothing of other countries' programmes.
-  if (!programme || !can(actor, Action::read, *programme)) {
-    if (programme && !can(actor, Action::read)) return Error::of(ErrorCode::forbidden);
-    return Error::of(ErrorCode::not_found);
-  }
-  return *programme;
+  return kit::get(connection, kind(), actor, id);
 }
 
 Result<Programme> create(db::Connection& connection, const accounts::Actor& actor, const ProgrammeDraft& draft) {
   if (!can(actor, Action::create)) return Error::of(ErrorCode::forbidden);
   db::Transaction transaction(connection, db::TransactionKind::write);
   TAAWUN_TRY(record, apply(connection, Programme{}, draft));
-  std::string now = clock::now_iso8601();
-  auto id = connection
-                .query(
-                    "INSERT INTO programmes (kind, title_fr, title_ar, title_en, sort_name, country_code, "
-                    "funder_organisation_id, start_year, end_year, agreement_number, commission_session, version, "
-                    "created_at, updated_at, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) "
-                    "RETURNING id",
-                    db::Params(record.kind, record.title_fr, record.title_ar, record.title_en, sort_name_of(record),
-                               record.country_code, record.funder_organisation_id, record.start_year, record.end_year,
-                               record.agreement_number, record.commission_session, now, now, search_key_of(record)))
-                .front()
-                .integer(0);
-  Programme created = *find(connection, id);
-  audit::record(connection, actor, "create", "programme", std::to_string(id), std::nullopt, snapshot_json(created));
+  Programme created = kit::insert(connection, kind(), actor, record);
   transaction.commit();
   return created;
 }
@@ -140,21 +85,9 @@ Result<Programme> update(db::Connection& connection, const accounts::Actor& acto
   db::Transaction transaction(connection, db::TransactionKind::write);
   TAAWUN_TRY(current, get(connection, actor, id));
   if (!can(actor, Action::update, current)) return Error::of(ErrorCode::forbidden);
-  if (current.version != expected_version) return Error::of(ErrorCode::precondition_failed);
+  TAAWUN_CHECK(kit::expect_version(current, expected_version));
   TAAWUN_TRY(record, apply(connection, current, draft));
-  // The version in the WHERE clause makes the check and the write one step.
-  auto changed = connection.query(
-      "UPDATE programmes SET kind = ?, title_fr = ?, title_ar = ?, title_en = ?, sort_name = ?, country_code = ?, "
-      "funder_organisation_id = ?, start_year = ?, end_year = ?, agreement_number = ?, commission_session = ?, "
-      "version = version + 1, updated_at = ?, search_key = ? WHERE id = ? AND version = ?",
-      db::Params(record.kind, record.title_fr, record.title_ar, record.title_en, sort_name_of(record),
-                 record.country_code, record.funder_organisation_id, record.start_year, record.end_year,
-                 record.agreement_number, record.commission_session, clock::now_iso8601(), search_key_of(record), id,
-                 expected_version));
-  if (changed.affected == 0) return Error::of(ErrorCode::precondition_failed);
-  Programme updated = *find(connection, id);
-  audit::record(connection, actor, "update", "programme", std::to_string(id), snapshot_json(current),
-                snapshot_json(updated));
+  TAAWUN_TRY(updated, kit::update(connection, kind(), actor, current, record));
   transaction.commit();
   return updated;
 }

@@ -1,11 +1,10 @@
 #pragma once
-// Internal to the programmes area: the shared SELECT and row mapping.
+// Internal to the programmes area: the kind as the kernel runs it (kit/record_kind.hpp).
 #include "areas/programmes/programme.hpp"
-#include "areas/reference/reference.hpp"
+#include "domain/kit/record_kind.hpp"
 
 namespace taawun::programmes {
 
-extern const char* const kSelectProgramme;  // ends with the FROM clause; callers add WHERE/ORDER
-Programme programme_from(const db::Row& row, const reference::ReferenceNames& names);
+const kit::Kind<Programme>& kind();
 
 }  // namespace taawun::programmes

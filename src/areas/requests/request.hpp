@@ -10,13 +10,13 @@
 #include <string_view>
 #include <vector>
 
+#include "areas/accounts/actor.hpp"
+#include "areas/offers/offer.hpp"
 #include "core/error.hpp"
 #include "core/language.hpp"
 #include "core/spreadsheet.hpp"
 #include "db/database.hpp"
-#include "areas/accounts/actor.hpp"
 #include "domain/drafts.hpp"
-#include "areas/offers/offer.hpp"
 #include "domain/paging.hpp"
 
 namespace taawun::requests {

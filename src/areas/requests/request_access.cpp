@@ -1,7 +1,7 @@
 // Who may see and change cooperation requests. Tested as a matrix of roles × actions in
 // src/areas/requests/requests_test.cpp.
-#include "domain/drafts.hpp"
 #include "areas/requests/request.hpp"
+#include "domain/drafts.hpp"
 
 namespace taawun::requests {
 

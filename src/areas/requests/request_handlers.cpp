@@ -1,7 +1,7 @@
+#include "areas/offers/offer_json.hpp"
 #include "areas/requests/request.hpp"
 #include "http/handlers/files.hpp"
 #include "http/handlers/handlers.hpp"
-#include "areas/offers/offer_json.hpp"
 #include "http/handlers/render.hpp"
 #include "http/input.hpp"
 #include "http/json_writer.hpp"

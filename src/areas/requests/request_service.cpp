@@ -1,14 +1,14 @@
 // Cooperation request use cases, each inside one transaction with its audit entry.
 #include <fmt/format.h>
 
-#include "core/clock.hpp"
 #include "areas/audit/audit.hpp"
-#include "domain/drafts.hpp"
 #include "areas/offers/offer_store.hpp"
 #include "areas/organisations/organisation.hpp"
 #include "areas/reference/reference.hpp"
 #include "areas/requests/request.hpp"
 #include "areas/requests/request_store.hpp"
+#include "core/clock.hpp"
+#include "domain/drafts.hpp"
 
 namespace taawun::requests {
 namespace {
@@ -104,65 +104,24 @@ CooperationRequest reloaded(db::Connection& connection, std::int64_t id) {
 
 Result<Page<CooperationRequest>> list(db::Connection& connection, const accounts::Actor& actor,
                                       const RequestFilter& filter) {
-  if (!can(actor, Action::read)) return Error::of(ErrorCode::forbidden);
-  std::string field = filter.sort.starts_with('-') ? filter.sort.substr(1) : filter.sort;
-  std::string direction = filter.sort.starts_with('-') ? "DESC" : "ASC";
-  std::string order;
-  if (field == "received_on")
-    order = fmt::format("r.received_on {0}, r.id {0}", direction);
-  else if (field == "created_at")
-    order = fmt::format("r.created_at {0}, r.id {0}", direction);
-  else if (field == "priority")
-    // Most urgent first; the oldest of a priority first.
-    order = fmt::format(
-        "CASE r.priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END {0}, r.received_on {0}, "
-        "r.id {0}",
-        direction);
-  else
-    return Error::validation({{"sort", "invalid_choice", {{"choices", "received_on, priority, created_at"}}}});
-
-  std::string where = " WHERE 1=1";
-  db::Params params;
-  auto equals = [&](const char* column, const std::optional<std::string>& value) {
-    if (!value) return;
-    where += fmt::format(" AND {} = ?", column);
-    params.add(*value);
-  };
-  equals("r.country_code", filter.country);
-  equals("r.status", filter.status);
-  equals("r.domain", filter.domain);
-  equals("r.action_type", filter.action_type);
-  equals("r.priority", filter.priority);
-  equals("r.channel", filter.channel);
-  if (filter.requesting_organisation_id) {
-    where += " AND r.requesting_organisation_id = ?";
-    params.add(*filter.requesting_organisation_id);
-  }
-  if (filter.text) append_text_filter(where, params, "r.search_key", *filter.text);
+  kit::Where where;
+  where.equals("r.country_code", filter.country)
+      .equals("r.status", filter.status)
+      .equals("r.domain", filter.domain)
+      .equals("r.action_type", filter.action_type)
+      .equals("r.priority", filter.priority)
+      .equals("r.channel", filter.channel)
+      .equals("r.requesting_organisation_id", filter.requesting_organisation_id)
+      .text("r.search_key", filter.text);
   Scope scope = visible_scope(actor);
-  if (!scope.all) append_in_scope(where, params, "r.country_code", scope.countries);
-
-  Page<CooperationRequest> page;
-  page.total = connection.query("SELECT COUNT(*) FROM cooperation_requests r" + where, params).front().integer(0);
-  if (page.total == 0 || filter.page.offset >= page.total) return page;
-  params.add(filter.page.limit).add(filter.page.offset);
-  auto rows =
-      connection.query(fmt::format("{}{} ORDER BY {} LIMIT ? OFFSET ?", kSelectRequestSummary, where, order), params);
-  auto names = reference::names(connection);
-  page.items.reserve(rows.rows.size());
-  for (const auto& row : rows.rows) {
-    page.items.push_back(request_from(row, *names));
-    page.items.back().detail_included = false;
-  }
+  if (!scope.all) where.in_scope("r.country_code", scope.countries);
+  TAAWUN_TRY(page, kit::list(connection, kind(), actor, std::move(where), filter.sort, filter.page));
+  for (auto& request : page.items) request.detail_included = false;
   return page;
 }
 
 Result<CooperationRequest> get(db::Connection& connection, const accounts::Actor& actor, std::int64_t id) {
-  if (!can(actor, Action::read)) return Error::of(ErrorCode::forbidden);
-  auto request = find(connection, id);
-  // Out of scope reads as not found: a partner learns nothing of other countries' requests.
-  if (!request || !can(actor, Action::read, request->country_code)) return Error::of(ErrorCode::not_found);
-  return *request;
+  return kit::get(connection, kind(), actor, id);
 }
 
 Result<CooperationRequest> create(db::Connection& connection, const accounts::Actor& actor, const RequestDraft& draft) {
@@ -176,21 +135,7 @@ Result<CooperationRequest> create(db::Connection& connection, const accounts::Ac
   blank.received_on = today_iso_date();
   TAAWUN_TRY(record, apply(connection, actor, blank, draft, true));
   if (!can(actor, Action::create, record.country_code)) return Error::of(ErrorCode::forbidden);
-  std::string now = clock::now_iso8601();
-  auto id = connection
-                .query(
-                    "INSERT INTO cooperation_requests (country_code, requesting_organisation_id, domain, action_type, "
-                    "title, description, people_count, period_start, period_end, priority, channel, status, "
-                    "received_on, version, created_at, updated_at, search_key) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id",
-                    db::Params(record.country_code, record.requesting_organisation_id, record.domain,
-                               record.action_type, record.title, record.description, record.people_count,
-                               record.period_start, record.period_end, record.priority, record.channel, record.status,
-                               record.received_on, now, now, search_key_of(record)))
-                .front()
-                .integer(0);
-  CooperationRequest created = reloaded(connection, id);
-  audit::record(connection, actor, "create", "request", std::to_string(id), std::nullopt, snapshot_json(created));
+  CooperationRequest created = kit::insert(connection, kind(), actor, record);
   transaction.commit();
   return created;
 }
@@ -200,20 +145,9 @@ Result<CooperationRequest> update(db::Connection& connection, const accounts::Ac
   db::Transaction transaction(connection, db::TransactionKind::write);
   TAAWUN_TRY(current, get(connection, actor, id));
   if (!can(actor, Action::update, current.country_code)) return Error::of(ErrorCode::forbidden);
-  if (current.version != expected_version) return Error::of(ErrorCode::precondition_failed);
+  TAAWUN_CHECK(kit::expect_version(current, expected_version));
   TAAWUN_TRY(record, apply(connection, actor, current, draft, false));
-  auto changed = connection.query(
-      "UPDATE cooperation_requests SET country_code = ?, requesting_organisation_id = ?, domain = ?, action_type = ?, "
-      "title = ?, description = ?, people_count = ?, period_start = ?, period_end = ?, priority = ?, channel = ?, "
-      "status = ?, received_on = ?, version = version + 1, updated_at = ?, search_key = ? WHERE id = ? AND version = ?",
-      db::Params(record.country_code, record.requesting_organisation_id, record.domain, record.action_type,
-                 record.title, record.description, record.people_count, record.period_start, record.period_end,
-                 record.priority, record.channel, record.status, record.received_on, clock::now_iso8601(),
-                 search_key_of(record), id, expected_version));
-  if (changed.affected == 0) return Error::of(ErrorCode::precondition_failed);
-  CooperationRequest updated = reloaded(connection, id);
-  audit::record(connection, actor, "update", "request", std::to_string(id), snapshot_json(current),
-                snapshot_json(updated));
+  TAAWUN_TRY(updated, kit::update(connection, kind(), actor, current, record));
   transaction.commit();
   return updated;
 }

@@ -1,4 +1,5 @@
-// SQL ↔ CooperationRequest.
+// The cooperation request as a record kind: SQL ↔ CooperationRequest, what create and update
+// write, the sorts, the audit snapshot and the export columns.
 #include "areas/requests/request_store.hpp"
 
 #include <fmt/format.h>
@@ -54,10 +55,11 @@ CooperationRequest request_from(const db::Row& row, const reference::ReferenceNa
   return r;
 }
 
-std::optional<CooperationRequest> find(db::Connection& connection, std::int64_t id) {
-  auto rows = connection.query(std::string(kSelectRequest) + " WHERE r.id = ?", db::Params(id));
-  if (rows.empty()) return std::nullopt;
-  CooperationRequest request = request_from(rows.front(), *reference::names(connection));
+namespace {
+
+// The offers matched to a request and the actions serving it.
+void complete(db::Connection& connection, CooperationRequest& request) {
+  const std::int64_t id = request.id;
   for (const auto& row :
        connection
            .query("SELECT o.id, o.title_fr, o.title_ar, o.title_en, o.host_organisation_id, h.name_fr, h.name_ar, "
@@ -79,7 +81,81 @@ std::optional<CooperationRequest> find(db::Connection& connection, std::int64_t 
                                     db::Params(id))
                              .rows)
     request.served_by_actions.push_back(ServingAction{row.integer(0), {row.text(1), row.text(2), row.text(3)}});
-  return request;
+}
+
+kit::Kind<CooperationRequest> make_kind() {
+  using kit::column;
+  using kit::derived;
+  using spreadsheet::cell;
+  using Request = CooperationRequest;
+  kit::Kind<Request> k;
+  k.name = "request";
+  k.table = "cooperation_requests";
+  k.alias = "r";
+  k.select = kSelectRequest;
+  k.list_select = kSelectRequestSummary;
+  k.from_row = request_from;
+  k.complete = complete;
+  k.columns = {column("country_code", &Request::country_code),
+               column("requesting_organisation_id", &Request::requesting_organisation_id),
+               column("domain", &Request::domain),
+               column("action_type", &Request::action_type),
+               column("title", &Request::title),
+               column("description", &Request::description),
+               column("people_count", &Request::people_count),
+               column("period_start", &Request::period_start),
+               column("period_end", &Request::period_end),
+               column("priority", &Request::priority),
+               column("channel", &Request::channel),
+               column("status", &Request::status),
+               column("received_on", &Request::received_on),
+               derived<Request>("search_key", search_key_of)};
+  k.sorts = {{"received_on", "r.received_on {0}, r.id {0}"},
+             // Most urgent first; the oldest of a priority first.
+             {"priority",
+              "CASE r.priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END {0}, r.received_on {0}, "
+              "r.id {0}"},
+             {"created_at", "r.created_at {0}, r.id {0}"}};
+  k.snapshot = snapshot_json;
+  k.may_read_kind = [](const accounts::Actor& actor) { return can(actor, Action::read); };
+  k.may_read = [](const accounts::Actor& actor, const Request& r) { return can(actor, Action::read, r.country_code); };
+  k.export_columns = {
+      {"request_id", [](const Request& r, Language) { return std::to_string(r.id); }, true},
+      {"country", [](const Request& r, Language) { return r.country_code; }},
+      {"country_name", [](const Request& r, Language l) { return r.country_name.in(l); }},
+      {"requesting_organisation_id", [](const Request& r, Language) { return cell(r.requesting_organisation_id); },
+       true},
+      {"requesting_organisation", [](const Request& r, Language l) { return r.requesting_organisation_name.in(l); }},
+      {"domain", [](const Request& r, Language) { return r.domain; }},
+      {"domain_name", [](const Request& r, Language l) { return r.domain_name.in(l); }},
+      {"action_type", [](const Request& r, Language) { return cell(r.action_type); }},
+      {"type_name", [](const Request& r, Language l) { return r.action_type_name.in(l); }},
+      {"title", [](const Request& r, Language) { return r.title; }},
+      {"people_count", [](const Request& r, Language) { return cell(r.people_count); }, true},
+      {"period_start", [](const Request& r, Language) { return cell(r.period_start); }},
+      {"period_end", [](const Request& r, Language) { return cell(r.period_end); }},
+      {"priority", [](const Request& r, Language) { return r.priority; }},
+      {"channel", [](const Request& r, Language) { return r.channel; }},
+      {"status", [](const Request& r, Language) { return r.status; }},
+      {"received_on", [](const Request& r, Language) { return r.received_on; }},
+      {"created_at", [](const Request& r, Language) { return r.created_at; }},
+      {"updated_at", [](const Request& r, Language) { return r.updated_at; }}};
+  return k;
+}
+
+}  // namespace
+
+const kit::Kind<CooperationRequest>& kind() {
+  static const kit::Kind<CooperationRequest> request_kind = make_kind();
+  return request_kind;
+}
+
+std::optional<CooperationRequest> find(db::Connection& connection, std::int64_t id) {
+  return kit::find(connection, kind(), id);
+}
+
+spreadsheet::Table export_table(const std::vector<CooperationRequest>& listed, Language language) {
+  return kit::export_table(kind(), listed, language);
 }
 
 std::string snapshot_json(const CooperationRequest& r) {
