@@ -3,8 +3,8 @@ import { mount, type VueWrapper } from '@vue/test-utils'
 import { clearCountryCache } from '@/composables/countries'
 import { duplicateQuery, emptyPersonForm } from '@/features/people/form'
 import PersonName from '@/components/PersonName.vue'
-import { createTestPlugins, flush, json, mockFetch, mountRoute, signIn, until, type Recorded } from './helpers'
-import { candidate, nomination, page, person } from './fixtures'
+import { createTestPlugins, flush, json, mockFetch, mountRoute, signIn, until, type Recorded } from '../../../../tests/helpers'
+import { candidate, nomination, page, person } from '../../../../tests/fixtures'
 
 const settle = async () => {
   for (let i = 0; i < 8; i++) await flush()

@@ -9,8 +9,8 @@ import { createAppRouter } from '@/router'
 import { session } from '@/session'
 import type { Me } from '@/api/types'
 import AppShell from '@/layouts/AppShell.vue'
-import { createTestPlugins, flush, json, mockFetch, mountRoute, signIn, until, type Recorded } from './helpers'
-import { nomination, page } from './fixtures'
+import { createTestPlugins, flush, json, mockFetch, mountRoute, signIn, until, type Recorded } from '../../../../tests/helpers'
+import { nomination, page } from '../../../../tests/fixtures'
 
 const paramsOf = (call: Recorded) => new URL(call.url, 'http://localhost').searchParams
 

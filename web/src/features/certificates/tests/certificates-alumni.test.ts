@@ -7,8 +7,8 @@ import { createAppRouter } from '@/router'
 import type { Language } from '@/i18n'
 import type { Certificate } from '@/api/types'
 import { session } from '@/session'
-import { createTestPlugins, flush, json, mockFetch, mountRoute, problem, signIn, until } from './helpers'
-import { nomination, page, person } from './fixtures'
+import { createTestPlugins, flush, json, mockFetch, mountRoute, problem, signIn, until } from '../../../../tests/helpers'
+import { nomination, page, person } from '../../../../tests/fixtures'
 
 const settle = async () => {
   for (let i = 0; i < 8; i++) await flush()

@@ -11,7 +11,7 @@ import {
   type OrganisationForm,
 } from '@/features/organisations/form'
 import type { Organisation } from '@/api/types'
-import { flush, json, mockFetch, mountRoute, organisationReferenceRoutes, problem, signIn } from './helpers'
+import { flush, json, mockFetch, mountRoute, organisationReferenceRoutes, problem, signIn } from '../../../../tests/helpers'
 
 const t = (key: string) => `t:${key}`
 const te = (key: string) => key === 'fieldErrors.invalid_email'

@@ -6,8 +6,8 @@ import { clearCountryCache } from '@/composables/countries'
 import { clearActionReferenceCache } from '@/features/actions/api'
 import { actionErrorKey, percentTotal, type SectorRow } from '@/features/actions/form'
 import SectorsEditor from '@/features/actions/components/SectorsEditor.vue'
-import { createTestPlugins, flush, json, mockFetch, mountRoute, problem, signIn, until, type Recorded } from './helpers'
-import { action, page } from './fixtures'
+import { createTestPlugins, flush, json, mockFetch, mountRoute, problem, signIn, until, type Recorded } from '../../../../tests/helpers'
+import { action, page } from '../../../../tests/fixtures'
 
 const paramsOf = (call: Recorded) => new URL(call.url, 'http://localhost').searchParams
 const settle = async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
-import { flush, json, mockFetch, mountRoute, problem, signIn, until, type Handler, type Recorded } from './helpers'
-import { action, nomination, page } from './fixtures'
+import { flush, json, mockFetch, mountRoute, problem, signIn, until, type Handler, type Recorded } from '../../../../tests/helpers'
+import { action, nomination, page } from '../../../../tests/fixtures'
 
 const settle = async () => {
   for (let i = 0; i < 8; i++) await flush()

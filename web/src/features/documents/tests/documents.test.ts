@@ -3,8 +3,8 @@ import type { VueWrapper } from '@vue/test-utils'
 import { VFileInput, VSelect } from 'vuetify/components'
 import { setCsrfToken } from '@/api/client'
 import type { Document } from '@/api/types'
-import { flush, json, mockFetch, mountRoute, problem, signIn, until, type Recorded } from './helpers'
-import { action } from './fixtures'
+import { flush, json, mockFetch, mountRoute, problem, signIn, until, type Recorded } from '../../../../tests/helpers'
+import { action } from '../../../../tests/fixtures'
 
 const settle = async () => {
   for (let i = 0; i < 8; i++) await flush()

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import type { Router } from 'vue-router'
 import type { Organisation } from '@/api/types'
-import { flush, json, mockFetch, mountRoute, organisationReferenceRoutes, problem, signIn, type Recorded } from './helpers'
+import { flush, json, mockFetch, mountRoute, organisationReferenceRoutes, problem, signIn, type Recorded } from '../../../../tests/helpers'
 
 function organisation(id: number, name: string, overrides: Partial<Organisation> = {}): Organisation {
   return {

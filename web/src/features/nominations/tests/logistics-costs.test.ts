@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import type { Nomination } from '@/api/types'
 import { kLogisticsItems } from '@/api/types'
-import { flush, json, mockFetch, mountRoute, signIn, until, type Recorded } from './helpers'
-import { action, nomination, page, person } from './fixtures'
+import { flush, json, mockFetch, mountRoute, signIn, until, type Recorded } from '../../../../tests/helpers'
+import { action, nomination, page, person } from '../../../../tests/fixtures'
 
 const settle = async () => {
   for (let i = 0; i < 8; i++) await flush()
@@ -107,7 +107,7 @@ describe('CostsTab', () => {
 describe('NominateDialog', () => {
   beforeEach(() => signIn('officer', 2))
 
-  it('searches people fuzzily and nominates the one chosen', { timeout: 15000 }, async () => {
+  it('searches people fuzzily and nominates the one chosen', async () => {
     const { calls } = mockFetch({
       'GET /api/v1/actions/7': () => json(200, action(), { ETag: '"4"' }),
       'GET /api/v1/nominations': () => json(200, page([])),

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import type { CooperationDomain } from '@/api/types'
-import { flush, json, mockFetch, mountRoute, signIn, type Recorded } from './helpers'
+import { flush, json, mockFetch, mountRoute, signIn, type Recorded } from '../../../../tests/helpers'
 
 function domain(code: string, name: string, sectors: CooperationDomain['sectors']): CooperationDomain {
   return { code, name, names: { fr: name, ar: name, en: name }, sectors }

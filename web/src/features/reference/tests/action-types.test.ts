@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import type { ActionType } from '@/api/types'
-import { flush, json, mockFetch, mountRoute, problem, signIn, type Recorded } from './helpers'
+import { flush, json, mockFetch, mountRoute, problem, signIn, type Recorded } from '../../../../tests/helpers'
 
 function actionType(code: string, name: string, aidType: string, aidTypeName: string, place: ActionType['place']): ActionType {
   return { code, name, names: { fr: name, ar: name, en: name }, aid_type: aidType, aid_type_name: aidTypeName, place }

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import { VFileInput, VRating } from 'vuetify/components'
 import type { ImportReport, Nomination } from '@/api/types'
-import { flush, json, mockFetch, mountRoute, problem, signIn, until, type Recorded } from './helpers'
-import { action, nomination, page } from './fixtures'
+import { flush, json, mockFetch, mountRoute, problem, signIn, until, type Recorded } from '../../../../tests/helpers'
+import { action, nomination, page } from '../../../../tests/fixtures'
 
 const settle = async () => {
   for (let i = 0; i < 8; i++) await flush()

@@ -7,7 +7,7 @@ import { configureClient, getCsrfToken, setCsrfToken } from '@/api/client'
 import { createAppRouter } from '@/router'
 import { session } from '@/session'
 import type { Me } from '@/api/types'
-import { createTestPlugins, flush, json, mockFetch, problem, signIn, until } from './helpers'
+import { createTestPlugins, flush, json, mockFetch, problem, signIn, until } from '../../../../tests/helpers'
 
 const settle = async () => {
   for (let i = 0; i < 8; i++) await flush()
