@@ -1,10 +1,12 @@
-// Shared by e2e/run.mjs and e2e/measure.mjs: a throwaway Taawun server on a fresh SQLite database,
-// Debian's chromium through playwright-core, and small helpers for the pages.
+// Shared by e2e/run.mjs, the flow files and e2e/measure.mjs: a throwaway Taawun server on a fresh
+// SQLite database, Debian's chromium through playwright-core, small helpers for the pages, and the
+// context every flow file receives (createFlowContext: the server, the browser, seeding through the API).
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { get as httpGet } from 'node:http'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomInt } from 'node:crypto'
 import { chromium } from 'playwright-core'
 
 export const webRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -162,3 +164,172 @@ export async function login(page, baseUrl, username, password, { path = '/login'
 }
 
 export const rowsSelector = '[data-testid="organisation-table"] tbody tr a'
+
+/** A failed expectation of a flow: reported as the scenario's failure, with its message. */
+export class Failure extends Error {}
+export function expect(condition, message) {
+  if (!condition) throw new Failure(message)
+}
+
+export async function waitForRows(page) {
+  await page.locator(rowsSelector).first().waitFor({ state: 'visible' })
+}
+
+/** Picks an entry of a Vuetify autocomplete by typing and clicking the option. */
+export async function choose(page, testId, typed, optionText) {
+  const input = page.locator(`[data-testid="${testId}"] input`).first()
+  await input.click()
+  await input.fill(typed)
+  await page.getByRole('option', { name: optionText }).first().click()
+}
+
+export function isoDate(daysFromNow) {
+  return new Date(Date.now() + daysFromNow * 86_400_000).toISOString().slice(0, 10)
+}
+
+/** The card of a person on the board. */
+export function cardOf(page, personId) {
+  return page.locator(`[data-testid^="card-"][data-person="${personId}"]`)
+}
+
+/** Headers of a GET with the given request headers (node:http, so nothing is decoded for us). */
+export function headersOf(url, headers = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const request = httpGet(url, { headers }, (response) => {
+      response.resume()
+      resolvePromise({ status: response.statusCode, headers: response.headers })
+    })
+    request.on('error', reject)
+  })
+}
+
+/**
+ * What every flow file's default export receives (`export default (e2e) => [scenarios]`): the
+ * running server and browser, the run's password and nonce, pages, screenshots, and the records
+ * several areas' flows need, created through the API when the flow that makes them in the UI did
+ * not run (E2E_ONLY) — a flow that makes one stores it here (organisationId, boardActionId).
+ */
+export function createFlowContext({ server, browser, password, screenshots, actionTimeoutMs }) {
+  const nonce = String(randomInt(100_000, 999_999))
+  // People's names carry a word made from the run's nonce (letters only, so that the phonetic name
+  // search keeps it whole).
+  const nonceWord = 'K' + [...nonce].map((digit) => 'bdfgklmnrt'[Number(digit)]).join('')
+  const e2e = {
+    server,
+    browser,
+    password,
+    nonce,
+    nonceWord,
+    organisationName: `Société Éducative Kélébé ${nonce}`,
+    organisationId: null,
+    boardActionId: null,
+    boardPeople: null,
+    newPage,
+    shot,
+    apiAs,
+    ensureOrganisation,
+    ensureBoardPeople,
+    ensureBoardAction,
+  }
+
+  async function newPage(options = {}) {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 860 }, ...options })
+    const page = await context.newPage()
+    page.setDefaultTimeout(actionTimeoutMs)
+    page.setDefaultNavigationTimeout(actionTimeoutMs)
+    const consoleErrors = []
+    // With the page's address and the first frames of the stack, so that a rare error can be traced.
+    page.on('pageerror', (error) =>
+      consoleErrors.push(`${page.url()}: ${String(error)} ${(error.stack ?? '').split('\n').slice(1, 4).join(' | ')}`),
+    )
+    return { context, page, consoleErrors }
+  }
+
+  async function shot(page, name) {
+    // Let transitions and lazy chunks settle so that the picture shows the finished screen.
+    await page.waitForLoadState('networkidle').catch(() => {})
+    await page.waitForTimeout(250)
+    await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true })
+  }
+
+  /** Creates the shared organisation through the API when the UI scenario did not. */
+  async function ensureOrganisation() {
+    if (e2e.organisationId) return e2e.organisationId
+    const { context, page } = await newPage()
+    try {
+      const response = await page.request.post(`${server.url}/api/v1/session`, { data: { username: 'officer', password } })
+      expect(response.ok(), `API login failed: ${response.status()}`)
+      const { csrf_token: csrf } = await response.json()
+      const created = await page.request.post(`${server.url}/api/v1/organisations`, {
+        data: { kind: '10', name_fr: e2e.organisationName, country: 'SN' },
+        headers: { 'X-CSRF-Token': csrf },
+      })
+      expect(created.ok(), `API create failed: ${created.status()}`)
+      e2e.organisationId = (await created.json()).id
+      return e2e.organisationId
+    } finally {
+      await context.close()
+    }
+  }
+
+  /** A signed-in API client in its own browser context (cookie + CSRF), for seeding. */
+  async function apiAs(username) {
+    const context = await browser.newContext()
+    const login = await context.request.post(`${server.url}/api/v1/session`, { data: { username, password } })
+    expect(login.ok(), `API login of ${username} failed: ${login.status()}`)
+    const { csrf_token: csrf } = await login.json()
+    async function call(method, path, data, headers = {}) {
+      const response = await context.request.fetch(server.url + path, { method, data, headers: { 'X-CSRF-Token': csrf, ...headers } })
+      const body = await response.json().catch(() => null)
+      expect(response.ok(), `${method} ${path} answered ${response.status()}: ${JSON.stringify(body)?.slice(0, 400)}`)
+      return { body, etag: response.headers()['etag'] ?? (body?.version !== undefined ? `"${body.version}"` : null) }
+    }
+    return { call, close: () => context.close() }
+  }
+
+  /** Two Senegalese candidates for the board scenarios (seeded once per run). */
+  async function ensureBoardPeople() {
+    if (e2e.boardPeople) return e2e.boardPeople
+    const api = await apiAs('officer')
+    try {
+      const first = await api.call('POST', '/api/v1/people', { latin_name: `Awa Ndiaye ${nonceWord}`, arabic_name: 'عوا نجاي', nationality: 'SN', sex: 'female', birth_date: '1988-03-14' })
+      const second = await api.call('POST', '/api/v1/people', { latin_name: `Moussa Fall ${nonceWord}`, nationality: 'SN', sex: 'male', birth_date: '1985-11-02' })
+      e2e.boardPeople = [first.body.person, second.body.person]
+      return e2e.boardPeople
+    } finally {
+      await api.close()
+    }
+  }
+
+  /** The board of the actions flow through the API when that flow did not run: one selected, one waitlisted. */
+  async function ensureBoardAction() {
+    if (e2e.boardActionId) return e2e.boardActionId
+    const [first, second] = await ensureBoardPeople()
+    const api = await apiAs('officer')
+    try {
+      const created = await api.call('POST', '/api/v1/actions', {
+        action_type: 'short_training',
+        domain: 'health',
+        title_fr: `Atelier de santé publique ${nonce}`,
+        start_date: isoDate(30),
+        end_date: isoDate(40),
+        seats: 2,
+        quotas: [{ country: 'SN', seats: 1 }],
+      })
+      const id = created.body.id
+      await api.call('POST', `/api/v1/actions/${id}/status`, { status: 'open' }, { 'If-Match': created.etag })
+      for (const [person, last] of [[first, 'selected'], [second, 'waitlisted']]) {
+        let { body: nomination } = await api.call('POST', `/api/v1/actions/${id}/nominations`, { person_id: person.id })
+        for (const to of ['under_review', last]) {
+          ;({ body: { nomination } } = await api.call('POST', `/api/v1/nominations/${nomination.id}/transitions`, { to }, { 'If-Match': `"${nomination.version}"` }))
+        }
+      }
+      e2e.boardActionId = id
+      return id
+    } finally {
+      await api.close()
+    }
+  }
+
+  return e2e
+}

@@ -45,7 +45,7 @@ afterEach(() => {
 })
 
 describe('ProgrammeListView', () => {
-  it('sends the URL filters and sort to the server, shows the rows, and keeps a search in the URL', { timeout: 20000 }, async () => {
+  it('sends the URL filters and sort to the server, shows the rows, and keeps a search in the URL', async () => {
     const { calls } = mockFetch({ ...reference, 'GET /api/v1/programmes': () => json(200, page([programme()], 12)) })
     ;({ wrapper, router } = await mountRoute('/programmes?kind=country_programme&country=SN&year=2027&sort=-start_year&kind2=x', 8))
     const params = paramsOf(listCalls(calls, '/api/v1/programmes')[0])

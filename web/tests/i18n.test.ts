@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import fr from '@/i18n/fr'
-import ar from '@/i18n/ar'
-import en from '@/i18n/en'
+import { spawnSync } from 'node:child_process'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { localeMessages } from '@/i18n'
 
 type Tree = { [key: string]: string | Tree }
 
@@ -19,7 +21,8 @@ function placeholders(message: string): string[] {
   return [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 }
 
-const locales = { fr: flatten(fr as Tree), ar: flatten(ar as Tree), en: flatten(en as Tree) }
+// The messages as the app sees them: the shared file and the areas' files merged per locale.
+const locales = { fr: flatten(localeMessages('fr')), ar: flatten(localeMessages('ar')), en: flatten(localeMessages('en')) }
 
 describe('translations', () => {
   it('have exactly the same keys in fr, ar and en', () => {
@@ -50,5 +53,26 @@ describe('translations', () => {
   it('write Arabic messages in Arabic script (apart from names, codes and language self-names)', () => {
     const latinOnly = [...locales.ar.entries()].filter(([key, message]) => !/[\u0600-\u06FF]/.test(message) && !key.startsWith('lang.') && message !== '—' && !/^\{/.test(message))
     expect(latinOnly.map(([key]) => key)).toEqual([])
+  })
+
+  it('are checked before every build: the check passes here and names the file and key of a missing message', () => {
+    const web = resolve(import.meta.dirname, '..')
+    const script = join(web, 'scripts', 'check-i18n.mjs')
+    expect(spawnSync(process.execPath, [script], { encoding: 'utf8' }).status).toBe(0)
+    // A copy of the translations where English lacks one of the people area's keys.
+    const root = mkdtempSync(join(tmpdir(), 'taawun-i18n-'))
+    try {
+      cpSync(join(web, 'src', 'i18n'), join(root, 'src', 'i18n'), { recursive: true, filter: (path) => !path.endsWith('.ts') })
+      cpSync(join(web, 'src', 'features', 'people', 'i18n'), join(root, 'src', 'features', 'people', 'i18n'), { recursive: true })
+      const english = join(root, 'src', 'features', 'people', 'i18n', 'en.json')
+      const tree = JSON.parse(readFileSync(english, 'utf8'))
+      delete tree.people.title
+      writeFileSync(english, JSON.stringify(tree))
+      const run = spawnSync(process.execPath, [script, '--root', root], { encoding: 'utf8' })
+      expect(run.status).toBe(1)
+      expect(run.stderr).toContain('src/features/people/i18n/en.json: people.title: missing (French has it)')
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
   })
 })

@@ -9,14 +9,10 @@ import { createAppRouter } from '@/router'
 import { session } from '@/session'
 import type { Me } from '@/api/types'
 import AppShell from '@/layouts/AppShell.vue'
-import { createTestPlugins, flush, json, mockFetch, problem } from './helpers'
+import { createTestPlugins, flush, json, mockFetch, problem, until } from './helpers'
 
 const settle = async () => {
   for (let i = 0; i < 6; i++) await flush()
-}
-/** Waits (up to 3 s) for a condition that depends on lazy route chunks being loaded. */
-async function until(condition: () => boolean) {
-  for (let waited = 0; waited < 3000 && !condition(); waited += 20) await new Promise((resolve) => setTimeout(resolve, 20))
 }
 
 function me(role: Me['role'], countries: string[] = []): Me {

@@ -1,11 +1,16 @@
-// vue-i18n set-up: every visible string comes from fr.ts, ar.ts or en.ts; Vuetify's own strings
-// (table footers, pickers...) are merged under $vuetify so that one switch changes both.
+// vue-i18n set-up. Every visible string comes from per-locale JSON files that translators' tools
+// open: what the whole app shares (app, navigation, common words, platform errors...) in
+// src/i18n/<locale>.json, and each area's own strings in src/features/<area>/i18n/<locale>.json.
+// They are merged here at start (an area may add a subtree to a shared key, as evaluations adds
+// participation.evaluation beside the nominations area's participation.*). scripts/check-i18n.mjs,
+// run by `npm run build`, fails the build when a locale lacks a key of French or has one French
+// lacks, or loses a placeholder. Vuetify's own strings (table footers, pickers...) are merged under
+// $vuetify so that one switch changes both.
 import { createI18n } from 'vue-i18n'
 import { fr as vuetifyFr, ar as vuetifyAr, en as vuetifyEn } from 'vuetify/locale'
-import fr from './fr'
-import ar from './ar'
-import en from './en'
-import type { Messages } from './fr'
+
+/** A locale's messages: nested keys down to vue-i18n message strings. */
+export type Messages = { [key: string]: string | Messages }
 
 export type Language = 'fr' | 'ar' | 'en'
 export const kLanguages: readonly Language[] = ['fr', 'ar', 'en']
@@ -45,22 +50,55 @@ export function hasStoredLanguage(): boolean {
   }
 }
 
-type AppMessages = Messages & { $vuetify: Record<string, unknown> }
+// Every locale is in the first bundle (they are small beside Vuetify), as before the split.
+const sharedFiles = import.meta.glob<Messages>('./*.json', { eager: true, import: 'default' })
+const areaFiles = import.meta.glob<Messages>('../features/*/i18n/*.json', { eager: true, import: 'default' })
+
+/** Adds `from` into `into`; a message defined by two files is a mistake, not an override. */
+function mergeInto(into: Messages, from: Messages, file: string, prefix = ''): void {
+  for (const [key, value] of Object.entries(from)) {
+    const path = prefix ? `${prefix}.${key}` : key
+    const existing = into[key]
+    if (typeof value === 'string') {
+      if (existing !== undefined) throw new Error(`i18n: ${file} defines ${path} again`)
+      into[key] = value
+    } else {
+      if (typeof existing === 'string') throw new Error(`i18n: ${file} defines ${path} again`)
+      const subtree: Messages = existing ?? {}
+      into[key] = subtree
+      mergeInto(subtree, value, file, path)
+    }
+  }
+}
+
+/** The messages of one locale: the shared file, then the areas' files in path order. */
+export function localeMessages(language: Language): Messages {
+  const out: Messages = {}
+  const files = [...Object.entries(sharedFiles), ...Object.entries(areaFiles)]
+  for (const [file, content] of files.sort(([a], [b]) => a.localeCompare(b))) {
+    if (file.endsWith(`/${language}.json`)) mergeInto(out, content, file)
+  }
+  return out
+}
+
+// The app's messages plus Vuetify's own under $vuetify (whose values are not all strings).
+type AppMessages = { [key: string]: string | Messages | Record<string, unknown> }
 
 // Data tables say "loading" and "rows per page" in our words (common.loading, common.itemsPerPage).
 function withVuetify(app: Messages, vuetify: typeof vuetifyFr): AppMessages {
+  const common = app.common as Messages
   const $vuetify = {
     ...vuetify,
-    dataIterator: { ...vuetify.dataIterator, loadingText: app.common.loading },
-    dataFooter: { ...vuetify.dataFooter, itemsPerPageText: app.common.itemsPerPage },
+    dataIterator: { ...vuetify.dataIterator, loadingText: common.loading },
+    dataFooter: { ...vuetify.dataFooter, itemsPerPageText: common.itemsPerPage },
   }
   return { ...app, $vuetify: $vuetify as unknown as Record<string, unknown> }
 }
 
 export const messages: Record<Language, AppMessages> = {
-  fr: withVuetify(fr, vuetifyFr),
-  ar: withVuetify(ar, vuetifyAr),
-  en: withVuetify(en, vuetifyEn),
+  fr: withVuetify(localeMessages('fr'), vuetifyFr),
+  ar: withVuetify(localeMessages('ar'), vuetifyAr),
+  en: withVuetify(localeMessages('en'), vuetifyEn),
 }
 
 export function createAppI18n(language: Language = storedLanguage()) {
