@@ -35,6 +35,9 @@ export interface ListQuery extends Paging {
 export interface QueryListOptions<T, K extends string> {
   /** Filters besides the search, each with the values it accepts from the URL (any when absent). */
   filters: Record<K, readonly string[] | null>
+  /** A filter's value when the URL has none (organisations: archived=false). It is always sent,
+   *  left out of the URL, does not count as filtering, and is what "reset the filters" comes back to. */
+  defaults?: Partial<Record<K, string>>
   /** Sort keys the server accepts (without the minus sign); defaultSort may carry one. */
   sorts: readonly string[]
   defaultSort: string
@@ -66,6 +69,7 @@ export function useQueryList<T, K extends string>(options: QueryListOptions<T, K
   const pageSize = options.defaultPageSize ?? kPageSize
   const initial = route.query
   const names = Object.keys(options.filters) as K[]
+  const defaultOf = (name: K): string | null => options.defaults?.[name] ?? null
 
   const search = ref(text(initial, 'q'))
   const debouncedSearch = useDebounced(search, 350)
@@ -73,7 +77,7 @@ export function useQueryList<T, K extends string>(options: QueryListOptions<T, K
   for (const name of names) {
     const value = text(initial, name)
     const allowed = options.filters[name]
-    filters[name] = value && (!allowed || allowed.includes(value)) ? value : null
+    filters[name] = value && (!allowed || allowed.includes(value)) ? value : defaultOf(name)
   }
   const sortBy = ref<SortItem[]>(parseSort(text(initial, 'sort'), options.sorts, options.defaultSort))
   const sort = computed(() => {
@@ -81,7 +85,7 @@ export function useQueryList<T, K extends string>(options: QueryListOptions<T, K
     if (!first) return options.defaultSort
     return first.order === 'desc' ? `-${first.key}` : first.key
   })
-  const filtered = computed(() => !!debouncedSearch.value || names.some((name) => !!filters[name]))
+  const filtered = computed(() => !!debouncedSearch.value || names.some((name) => !!filters[name] && filters[name] !== defaultOf(name)))
 
   const list = usePagedList<T>(
     (paging, signal) => {
@@ -96,7 +100,7 @@ export function useQueryList<T, K extends string>(options: QueryListOptions<T, K
   function syncUrl() {
     const query: Record<string, string> = {}
     if (debouncedSearch.value) query.q = debouncedSearch.value
-    for (const name of names) if (filters[name]) query[name] = filters[name]!
+    for (const name of names) if (filters[name] && filters[name] !== defaultOf(name)) query[name] = filters[name]!
     if (page.value > 1) query.page = String(page.value)
     if (itemsPerPage.value !== pageSize) query.size = String(itemsPerPage.value)
     if (sort.value !== options.defaultSort) query.sort = sort.value
@@ -105,7 +109,7 @@ export function useQueryList<T, K extends string>(options: QueryListOptions<T, K
 
   function resetFilters() {
     search.value = ''
-    for (const name of names) filters[name] = null
+    for (const name of names) filters[name] = defaultOf(name)
   }
 
   const criteria = () => [debouncedSearch.value, ...names.map((name) => filters[name]), itemsPerPage.value]

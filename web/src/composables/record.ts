@@ -45,10 +45,20 @@ export function useRecord<T>(fetch: () => Promise<Versioned<T>>, titleOf: (recor
   return { record, etag, loading, problem, load, replace }
 }
 
-/** useRecord for a record's page: loads when shown, and again when its id or the language changes. */
-export function useRecordPage<T>(id: () => string, fetch: (id: string) => Promise<Versioned<T>>, titleOf: (record: T) => string) {
+/**
+ * useRecord for a record's page: loads when shown, and again when its id or the language changes;
+ * `onLoaded` reads what hangs on the record (a person's history). Loading from the start, so that
+ * the page shows it rather than nothing before the first answer.
+ */
+export function useRecordPage<T>(
+  id: () => string,
+  fetch: (id: string) => Promise<Versioned<T>>,
+  titleOf: (record: T) => string,
+  onLoaded?: (result: Versioned<T>) => void,
+) {
   const { locale } = useI18n()
-  const state = useRecord(() => fetch(id()), titleOf)
+  const state = useRecord(() => fetch(id()), titleOf, onLoaded)
+  state.loading.value = true
   watch([id, locale], () => void state.load())
   onMounted(() => void state.load())
   return state

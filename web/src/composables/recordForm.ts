@@ -85,6 +85,8 @@ export interface RecordFormOptions<R, F, B> {
   /** What a new record's form starts with besides the empty model (the user's own institution...):
    *  the starting point of the form, so that an untouched form is not "changed". */
   initial?: () => Partial<F>
+  /** True to stay on the form once created (the person form shows the possible duplicates first). */
+  stayAfterCreate?: () => boolean
 }
 
 export function useRecordForm<R extends { id: number }, F, B>(options: RecordFormOptions<R, F, B>) {
@@ -186,6 +188,7 @@ export function useRecordForm<R extends { id: number }, F, B>(options: RecordFor
         const { record } = await options.create(createBodyOf(fields, wire, form.value) as B)
         saved.value = true
         notify(t('common.created'))
+        if (options.stayAfterCreate?.()) return
         await router.push({ name: options.detailRoute, params: { id: record.id } })
         return
       }

@@ -1,9 +1,10 @@
-// The action form's model and the pure rules around it: request bodies, the running totals of the
-// sector and funder editors, what the user changed (PATCH sends only that), and which server field
-// paths the form can show at an input (sectors[1].code → "sectors.1.code").
-import type { Action, ActionInput } from '@/api/types'
-import { wholeNumber } from '@/composables/recordForm'
-import { changedFieldsOf, conflictRowsOf, copyOf, mergeMineOntoLatestOf, type ConflictRow } from '@/composables/formDiff'
+// The action form's model (what the shared record form runs, composables/recordForm) and the pure
+// rules around it: each field as the request body carries it, the running totals of the sector and
+// funder editors, what is refused before sending, and which server field paths the form can show
+// at an input (sectors[1].code → "sectors.1.code").
+import type { Action } from '@/api/types'
+import type { FieldErrors } from '@/composables/fieldErrors'
+import { numberText, textOrNull, wholeNumber, type FormModel } from '@/composables/recordForm'
 
 export { wholeNumber }
 
@@ -103,10 +104,6 @@ export function emptyActionForm(): ActionForm {
   }
 }
 
-function numberText(value: number | null | undefined): string {
-  return value === null || value === undefined ? '' : String(value)
-}
-
 export function formFromAction(action: Action): ActionForm {
   return {
     action_type: action.action_type,
@@ -130,11 +127,6 @@ export function formFromAction(action: Action): ActionForm {
     quotas: (action.quotas ?? []).map((q) => ({ country: q.country, seats: String(q.seats) })),
     sdg_targets: [...(action.sdg_targets ?? [])],
   }
-}
-
-function text(value: string): string | null {
-  const trimmed = value.trim()
-  return trimmed === '' ? null : trimmed
 }
 
 /** Sum of the percentages typed so far (blank and invalid count as 0). */
@@ -182,40 +174,35 @@ export function actionWireValue(form: ActionForm, field: ActionFormField): unkno
     case 'sdg_targets':
       return [...form.sdg_targets].sort()
     default:
-      return text(form[field] as string)
+      return textOrNull(form[field] as string)
   }
 }
 
-export function createActionBody(form: ActionForm): ActionInput {
-  const body: Record<string, unknown> = {}
-  for (const field of kActionFormFields) {
-    const value = actionWireValue(form, field)
-    if (value === null || (Array.isArray(value) && value.length === 0)) continue
-    body[field] = value
+export const actionModel: FormModel<ActionForm> = { fields: kActionFormFields, wire: actionWireValue, empty: emptyActionForm }
+
+type Translate = (key: string, params?: Record<string, unknown>) => string
+
+/** What the server would refuse, said before sending (the server checks it all again). */
+export function checkAction(f: ActionForm, t: Translate): FieldErrors {
+  const problems: FieldErrors = {}
+  if (!f.title_fr.trim() && !f.title_ar.trim() && !f.title_en.trim()) problems.title_fr = [t('actions.oneTitleRequired')]
+  for (const key of ['action_type', 'domain', 'start_date', 'end_date', 'seats'] as const) {
+    if (!f[key] || !String(f[key]).trim()) problems[key] = [t('validation.required')]
   }
-  return body as ActionInput
+  if (f.start_date && f.end_date && f.end_date < f.start_date) problems.end_date = [t('actions.endBeforeStart')]
+  if (f.sectors.length && sectorTotal(f) !== 100) problems.sectors = [t('actions.mustReach100', { total: sectorTotal(f) })]
+  if (f.modality === 'triangular') {
+    if (!f.funders.length) problems.funders = [t('actions.funderRequired')]
+    else if (funderTotal(f) !== 100) problems.funders = [t('actions.mustReach100', { total: funderTotal(f) })]
+  }
+  return problems
 }
 
-export function changedActionFields(base: ActionForm, current: ActionForm): ActionFormField[] {
-  return changedFieldsOf(kActionFormFields, actionWireValue, base, current)
-}
-
-export function patchActionBody(base: ActionForm, current: ActionForm): ActionInput {
-  const body: Record<string, unknown> = {}
-  for (const field of changedActionFields(base, current)) body[field] = actionWireValue(current, field)
-  return body as ActionInput
-}
-
-export function actionConflictRows(base: ActionForm, mine: ActionForm, latest: ActionForm): ConflictRow[] {
-  return conflictRowsOf(kActionFormFields, actionWireValue, base, mine, latest)
-}
-
-export function mergeActionOntoLatest(base: ActionForm, mine: ActionForm, latest: ActionForm): ActionForm {
-  return mergeMineOntoLatestOf(kActionFormFields, actionWireValue, base, mine, latest)
-}
-
-export function cloneActionForm(form: ActionForm): ActionForm {
-  return copyOf(form)
+/** The errors an edit at `path` settles besides its own: a row's edit may settle its list's
+ *  (totals), and any title the one-title error shown at title_fr. */
+export function actionAlsoClears(path: string): string[] {
+  const list = path.split('.')[0]
+  return [...(list !== path ? [list] : []), ...(path.startsWith('title_') ? ['title_fr'] : [])]
 }
 
 /**

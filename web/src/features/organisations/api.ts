@@ -1,6 +1,7 @@
 // Calls of the organisations area (api/openapi.yaml, "Organisations"), typed by the contract.
 import { call, type QueryOf } from '@/api/client'
 import type { CodelistEntry, Organisation, OrganisationCreate, OrganisationPatch, Page } from '@/api/types'
+import { versioned, type Versioned } from '@/composables/record'
 
 export type OrganisationQuery = QueryOf<'/api/v1/organisations', 'get'>
 
@@ -9,36 +10,26 @@ export async function listOrganisations(query: OrganisationQuery, signal?: Abort
   return data
 }
 
-export interface Versioned<T> {
-  record: T
-  etag: string
-}
-
-function etagOf(etag: string | null, record: Organisation): string {
-  // The server sends ETag: "<version>"; rebuild it from the body if a proxy dropped the header.
-  return etag ?? `"${record.version}"`
-}
-
 export async function getOrganisation(id: number | string): Promise<Versioned<Organisation>> {
   const { data, etag } = await call('get', '/api/v1/organisations/{id}', { params: { id } })
-  return { record: data, etag: etagOf(etag, data) }
+  return versioned(data, etag)
 }
 
 export async function createOrganisation(body: OrganisationCreate): Promise<Versioned<Organisation>> {
   const { data, etag } = await call('post', '/api/v1/organisations', { body })
-  return { record: data, etag: etagOf(etag, data) }
+  return versioned(data, etag)
 }
 
 export async function updateOrganisation(id: number, body: OrganisationPatch, ifMatch: string): Promise<Versioned<Organisation>> {
   const { data, etag } = await call('patch', '/api/v1/organisations/{id}', { params: { id }, body, ifMatch })
-  return { record: data, etag: etagOf(etag, data) }
+  return versioned(data, etag)
 }
 
 export async function setArchived(id: number, archived: boolean, ifMatch: string): Promise<Versioned<Organisation>> {
   const { data, etag } = archived
     ? await call('post', '/api/v1/organisations/{id}/archive', { params: { id }, ifMatch })
     : await call('post', '/api/v1/organisations/{id}/restore', { params: { id }, ifMatch })
-  return { record: data, etag: etagOf(etag, data) }
+  return versioned(data, etag)
 }
 
 const kindCache = new Map<string, Promise<CodelistEntry[]>>()

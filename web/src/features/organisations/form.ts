@@ -1,6 +1,9 @@
-// The organisation form's model, and the pure rules around it: building request bodies, finding
-// what the user changed, merging their input onto a newer version after a 412 conflict.
-import type { Organisation, OrganisationContactInput, OrganisationCreate, OrganisationPatch } from '@/api/types'
+// The organisation form's model, and the pure rules around it: each field as the request body
+// carries it, what the user changed, their input laid onto a newer version after a 412 conflict.
+import type { Organisation, OrganisationContactInput, OrganisationPatch } from '@/api/types'
+import type { FieldErrors } from '@/composables/fieldErrors'
+import { conflictRowsOf, mergeMineOntoLatestOf, type ConflictRow } from '@/composables/formDiff'
+import { patchBodyOf, textOrNull, type FormModel } from '@/composables/recordForm'
 
 export interface ContactForm {
   name: string
@@ -25,7 +28,6 @@ export interface OrganisationForm {
 
 export type FormField = keyof OrganisationForm
 
-export const kTextFields = ['name_fr', 'name_ar', 'name_en', 'acronym', 'iati_identifier', 'website', 'address'] as const
 export const kFormFields: FormField[] = [
   'kind',
   'name_fr',
@@ -99,98 +101,52 @@ export function formFromOrganisation(organisation: Organisation): OrganisationFo
   }
 }
 
-export function cloneForm(form: OrganisationForm): OrganisationForm {
-  return { ...form, contacts: form.contacts.map((contact) => ({ ...contact })) }
-}
-
-function text(value: string): string | null {
-  const trimmed = value.trim()
-  return trimmed === '' ? null : trimmed
-}
-
 function contactBody(contact: ContactForm): OrganisationContactInput {
-  return {
-    name: contact.name.trim(),
-    role: text(contact.role),
-    email: text(contact.email),
-    phone: text(contact.phone),
-  }
+  return { name: contact.name.trim(), role: textOrNull(contact.role), email: textOrNull(contact.email), phone: textOrNull(contact.phone) }
 }
 
 /** A value as the request body carries it (blank text is no value, as on the server). */
 export function wireValue(form: OrganisationForm, field: FormField): unknown {
   switch (field) {
     case 'kind':
-      return form.kind
     case 'country':
-      return form.country
     case 'parent_id':
-      return form.parent_id
+      return form[field]
     case 'contacts':
       return form.contacts.map(contactBody)
     default:
-      return text(form[field])
+      return textOrNull(form[field])
   }
 }
 
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b)
-}
-
-/** The fields whose value differs between two forms (as sent on the wire). */
-export function changedFields(base: OrganisationForm, current: OrganisationForm): FormField[] {
-  return kFormFields.filter((field) => !same(wireValue(base, field), wireValue(current, field)))
-}
-
-export function createBody(form: OrganisationForm, options: { includeContacts: boolean } = { includeContacts: true }): OrganisationCreate {
-  const body: Record<string, unknown> = {}
-  for (const field of kFormFields) {
-    if (field === 'contacts' && !options.includeContacts) continue
-    const value = wireValue(form, field)
-    if (value === null || (Array.isArray(value) && value.length === 0)) continue
-    body[field] = value
-  }
-  return body as OrganisationCreate
-}
+/** The model the shared record form runs (composables/recordForm). A caller who may not see the
+ *  contacts reads none and cannot add any, so they never count as changed nor go in an edit. */
+export const organisationModel: FormModel<OrganisationForm> = { fields: kFormFields, wire: wireValue, empty: emptyForm }
 
 /** Only what the user changed: the server keeps the rest, and two people can edit different fields. */
-export function patchBody(base: OrganisationForm, current: OrganisationForm, options: { includeContacts: boolean } = { includeContacts: true }): OrganisationPatch {
-  const body: Record<string, unknown> = {}
-  for (const field of changedFields(base, current)) {
-    if (field === 'contacts' && !options.includeContacts) continue
-    body[field] = wireValue(current, field)
-  }
-  return body as OrganisationPatch
+export function patchBody(base: OrganisationForm, current: OrganisationForm): OrganisationPatch {
+  return patchBodyOf(kFormFields, wireValue, base, current) as OrganisationPatch
 }
 
-export interface ConflictRow {
-  field: FormField
-  mine: unknown
-  theirs: unknown
-}
-
-/**
- * After a 412: the fields the user changed, with their value and the newer version's value.
- * `clashes` are the rows where the other person changed the same field to something else.
- */
+/** After a 412: the fields the user changed where the newer version holds something else. */
 export function conflictRows(base: OrganisationForm, mine: OrganisationForm, latest: OrganisationForm): ConflictRow[] {
-  return changedFields(base, mine)
-    .filter((field) => !same(wireValue(mine, field), wireValue(latest, field)))
-    .map((field) => ({ field, mine: wireValue(mine, field), theirs: wireValue(latest, field) }))
+  return conflictRowsOf(kFormFields, wireValue, base, mine, latest)
 }
 
 /** The newer version with the user's own changes laid on top: what "keep my input" loads. */
 export function mergeMineOntoLatest(base: OrganisationForm, mine: OrganisationForm, latest: OrganisationForm): OrganisationForm {
-  const merged = cloneForm(latest)
-  const target = merged as unknown as Record<FormField, unknown>
-  for (const field of changedFields(base, mine)) {
-    target[field] = field === 'contacts' ? mine.contacts.map((contact) => ({ ...contact })) : mine[field]
-  }
-  return merged
+  return mergeMineOntoLatestOf(kFormFields, wireValue, base, mine, latest)
 }
 
 /** Form keys accepted for server field errors: top-level fields and contacts.N.(name|role|email|phone). */
 export function isFormFieldPath(path: string): boolean {
   if ((kFormFields as string[]).includes(path)) return true
   return /^contacts\.\d+\.(name|role|email|phone)$/.test(path)
+}
+
+type Translate = (key: string) => string
+
+/** One name at least, in any language (the inputs' rules check the rest). */
+export function checkOrganisation(form: OrganisationForm, t: Translate): FieldErrors {
+  return !form.name_fr.trim() && !form.name_ar.trim() && !form.name_en.trim() ? { name_fr: [t('fieldErrors.one_name_required')] } : {}
 }

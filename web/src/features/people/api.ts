@@ -1,25 +1,17 @@
 // Calls of the people area (api/openapi.yaml, "People"), typed by the contract.
 import { call, type QueryOf } from '@/api/client'
 import type { DuplicateCandidate, Nomination, Page, Person, PersonCreated, PersonInput } from '@/api/types'
+import { versioned, type Versioned } from '@/composables/record'
 
 export type PersonQuery = QueryOf<'/api/v1/people', 'get'>
 export type DuplicateQuery = QueryOf<'/api/v1/people/duplicates', 'get'>
-
-export interface VersionedPerson {
-  record: Person
-  etag: string
-}
-
-function versioned(record: Person, etag: string | null): VersionedPerson {
-  return { record, etag: etag ?? `"${record.version}"` }
-}
 
 export async function listPeople(query: PersonQuery, signal?: AbortSignal): Promise<Page<Person>> {
   const { data } = await call('get', '/api/v1/people', { query, signal })
   return data
 }
 
-export async function getPerson(id: number | string, signal?: AbortSignal): Promise<VersionedPerson> {
+export async function getPerson(id: number | string, signal?: AbortSignal): Promise<Versioned<Person>> {
   const { data, etag } = await call('get', '/api/v1/people/{id}', { params: { id }, signal })
   return versioned(data, etag)
 }
@@ -29,7 +21,7 @@ export async function createPerson(body: PersonInput): Promise<PersonCreated> {
   return data
 }
 
-export async function updatePerson(id: number, body: PersonInput, ifMatch: string): Promise<VersionedPerson> {
+export async function updatePerson(id: number, body: PersonInput, ifMatch: string): Promise<Versioned<Person>> {
   const { data, etag } = await call('patch', '/api/v1/people/{id}', { params: { id }, body, ifMatch })
   return versioned(data, etag)
 }
@@ -47,7 +39,7 @@ export async function duplicatesOf(id: number, signal?: AbortSignal): Promise<Du
 
 /** Merges `duplicateId` into the person `id` (the survivor; If-Match is the survivor's ETag). */
 /** Merges `duplicateId` (at the version the user compared, `duplicateVersion`) into `id` (If-Match). */
-export async function mergePerson(id: number, duplicateId: number, duplicateVersion: number, ifMatch: string): Promise<VersionedPerson> {
+export async function mergePerson(id: number, duplicateId: number, duplicateVersion: number, ifMatch: string): Promise<Versioned<Person>> {
   const { data, etag } = await call('post', '/api/v1/people/{id}/merge', {
     params: { id },
     body: { duplicate_id: duplicateId, duplicate_version: duplicateVersion },
@@ -57,7 +49,7 @@ export async function mergePerson(id: number, duplicateId: number, duplicateVers
 }
 
 /** Undoes the merge of record `id` (If-Match is that merged record's ETag). */
-export async function unmergePerson(id: number, ifMatch: string): Promise<VersionedPerson> {
+export async function unmergePerson(id: number, ifMatch: string): Promise<Versioned<Person>> {
   const { data, etag } = await call('post', '/api/v1/people/{id}/unmerge', { params: { id }, ifMatch })
   return versioned(data, etag)
 }

@@ -1,7 +1,9 @@
-// The person form's model and its rules: request bodies (passport fields only where the form shows
-// them), what the user changed, and the query of the live duplicate check.
-import type { Person, PersonInput } from '@/api/types'
-import { changedFieldsOf, conflictRowsOf, copyOf, mergeMineOntoLatestOf, type ConflictRow } from '@/composables/formDiff'
+// The person form's model (what the shared record form runs, composables/recordForm) and its
+// rules: passport fields only where the form shows them, one name at least, and the query of the
+// live duplicate check.
+import type { Person } from '@/api/types'
+import type { FieldErrors } from '@/composables/fieldErrors'
+import { textOrNull, type FormModel } from '@/composables/recordForm'
 import type { DuplicateQuery } from './api'
 
 export interface PersonForm {
@@ -82,51 +84,26 @@ export function hasPassport(person: Person | null): boolean {
   return person !== null && ('passport_number' in person || 'passport_expiry' in person)
 }
 
-function text(value: string): string | null {
-  const trimmed = value.trim()
-  return trimmed === '' ? null : trimmed
-}
-
-export function personWireValue(form: PersonForm, field: PersonFormField): unknown {
-  const value = form[field]
-  if (typeof value === 'string') return text(value)
-  return value
-}
-
-function fieldsFor(options: { passport: boolean }): PersonFormField[] {
-  return options.passport ? kPersonFields : kPersonFields.filter((field) => !kPassportFields.includes(field))
-}
-
-export function createPersonBody(form: PersonForm, options: { passport: boolean }): PersonInput {
-  const body: Record<string, unknown> = {}
-  for (const field of fieldsFor(options)) {
-    const value = personWireValue(form, field)
-    if (value === null) continue
-    body[field] = value
+/**
+ * The model, for a form that shows the passport fields or not: hidden ones have no value on the
+ * wire, so they are neither sent nor ever "changed".
+ */
+export function personModel(passport: () => boolean): FormModel<PersonForm> {
+  return {
+    fields: kPersonFields,
+    empty: emptyPersonForm,
+    wire(form, field) {
+      if (kPassportFields.includes(field) && !passport()) return undefined
+      const value = form[field]
+      return typeof value === 'string' ? textOrNull(value) : value
+    },
   }
-  return body as PersonInput
 }
 
-export function changedPersonFields(base: PersonForm, current: PersonForm, options: { passport: boolean }): PersonFormField[] {
-  return changedFieldsOf(fieldsFor(options), personWireValue, base, current)
-}
+type Translate = (key: string) => string
 
-export function patchPersonBody(base: PersonForm, current: PersonForm, options: { passport: boolean }): PersonInput {
-  const body: Record<string, unknown> = {}
-  for (const field of changedPersonFields(base, current, options)) body[field] = personWireValue(current, field)
-  return body as PersonInput
-}
-
-export function personConflictRows(base: PersonForm, mine: PersonForm, latest: PersonForm, options: { passport: boolean }): ConflictRow[] {
-  return conflictRowsOf(fieldsFor(options), personWireValue, base, mine, latest)
-}
-
-export function mergePersonOntoLatest(base: PersonForm, mine: PersonForm, latest: PersonForm, options: { passport: boolean }): PersonForm {
-  return mergeMineOntoLatestOf(fieldsFor(options), personWireValue, base, mine, latest)
-}
-
-export function clonePersonForm(form: PersonForm): PersonForm {
-  return copyOf(form)
+export function checkPerson(form: PersonForm, t: Translate): FieldErrors {
+  return !form.latin_name.trim() && !form.arabic_name.trim() ? { latin_name: [t('people.oneNameRequired')] } : {}
 }
 
 const kDate = /^\d{4}-\d{2}-\d{2}$/
@@ -145,8 +122,4 @@ export function duplicateQuery(form: PersonForm): DuplicateQuery | null {
   if (kDate.test(form.birth_date)) query.birth_date = form.birth_date
   if (form.nationality) query.nationality = form.nationality
   return query
-}
-
-export function isPersonField(path: string): boolean {
-  return (kPersonFields as string[]).includes(path)
 }
