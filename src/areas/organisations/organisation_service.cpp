@@ -152,24 +152,16 @@ Result<Organisation> get(db::Connection& connection, const accounts::Actor& acto
 }
 
 Result<Organisation> create(db::Connection& connection, const accounts::Actor& actor, const OrganisationDraft& draft) {
-  if (!can(actor, Action::create)) return Error::of(ErrorCode::forbidden);
-  db::Transaction transaction(connection, db::TransactionKind::write);
-  TAAWUN_TRY(record, apply(connection, Organisation{}, draft));
-  Organisation created = kit::insert(connection, kind(), actor, record);
-  transaction.commit();
-  return created;
+  return kit::plain_create(connection, kind(), actor, can(actor, Action::create),
+                           [&](Organisation blank) { return apply(connection, std::move(blank), draft); });
 }
 
 Result<Organisation> update(db::Connection& connection, const accounts::Actor& actor, std::int64_t id,
                             std::int64_t expected_version, const OrganisationDraft& draft) {
-  db::Transaction transaction(connection, db::TransactionKind::write);
-  TAAWUN_TRY(current, get(connection, actor, id));
-  if (!can(actor, Action::update, current)) return Error::of(ErrorCode::forbidden);
-  TAAWUN_CHECK(kit::expect_version(current, expected_version));
-  TAAWUN_TRY(record, apply(connection, current, draft));
-  TAAWUN_TRY(updated, kit::update(connection, kind(), actor, current, record));
-  transaction.commit();
-  return updated;
+  return kit::plain_update(
+      connection, kind(), actor, id, expected_version,
+      [&](const Organisation& current) { return can(actor, Action::update, current); },
+      [&](Organisation current) { return apply(connection, std::move(current), draft); });
 }
 
 Result<Organisation> set_archived(db::Connection& connection, const accounts::Actor& actor, std::int64_t id,

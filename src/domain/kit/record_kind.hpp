@@ -281,6 +281,36 @@ Result<Record> set_archived(db::Connection& connection, const Kind<Record>& kind
                              std::optional<Record>(current));
 }
 
+// The plain create of a kind whose only rule is who may create: `allowed` (the area's access
+// function), then in one write transaction the draft applied onto a blank record (`apply`
+// answers the record or every problem of the draft) and stored with its audit entry.
+template <typename Record, typename Apply>
+Result<Record> plain_create(db::Connection& connection, const Kind<Record>& kind, const accounts::Actor& actor,
+                            bool allowed, Apply apply) {
+  if (!allowed) return Error::of(ErrorCode::forbidden);
+  db::Transaction transaction(connection, db::TransactionKind::write);
+  TAAWUN_TRY(record, apply(Record{}));
+  Record created = insert(connection, kind, actor, record);
+  transaction.commit();
+  return created;
+}
+
+// The plain update: in one write transaction the record read for the actor (out of scope: not
+// found), `may_update` asked of it (forbidden), the If-Match checked (a stale version is answered
+// before the draft is looked at), the draft applied and the record stored with its audit entry.
+template <typename Record, typename MayUpdate, typename Apply>
+Result<Record> plain_update(db::Connection& connection, const Kind<Record>& kind, const accounts::Actor& actor,
+                            std::int64_t id, std::int64_t expected_version, MayUpdate may_update, Apply apply) {
+  db::Transaction transaction(connection, db::TransactionKind::write);
+  TAAWUN_TRY(current, get(connection, kind, actor, id));
+  if (!may_update(current)) return Error::of(ErrorCode::forbidden);
+  TAAWUN_CHECK(expect_version(current, expected_version));
+  TAAWUN_TRY(record, apply(current));
+  TAAWUN_TRY(updated, update(connection, kind, actor, current, record));
+  transaction.commit();
+  return updated;
+}
+
 // The list as a spreadsheet, one row a record in the list's order, in the kind's export columns.
 template <typename Record>
 spreadsheet::Table export_table(const Kind<Record>& kind, const std::vector<Record>& records, Language language) {
