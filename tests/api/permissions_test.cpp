@@ -58,15 +58,15 @@ TEST_P(Permissions, MeListsEveryKindOfTheRegistry) {
     // The administrator holds every verb but none is invented.
     EXPECT_LE(permissions[std::string(kind.name)].size(), kind.verbs.size()) << kind.name;
   }
-  EXPECT_EQ(permissions["organisations"], json({"read", "create", "update", "archive"}));
+  EXPECT_EQ(permissions["organisations"], json::array({"read", "create", "update", "archive"}));
   auto viewer = signed_in("viewer").get("/api/v1/me").json()["permissions"];
-  EXPECT_EQ(viewer["organisations"], json({"read"}));
+  EXPECT_EQ(viewer["organisations"], json::array({"read"}));
   EXPECT_EQ(viewer["people"], json::array());
   EXPECT_EQ(viewer["users"], json::array());
   auto host = scoped("host").get("/api/v1/me").json()["permissions"];
-  EXPECT_EQ(host["offers"], json({"read", "create", "update"}));
-  EXPECT_EQ(host["nominations"], json({"read", "attendance"}));
-  EXPECT_EQ(host["evaluations"], json({"summary"}));
+  EXPECT_EQ(host["offers"], json::array({"read", "create", "update"}));
+  EXPECT_EQ(host["nominations"], json::array({"read", "attendance"}));
+  EXPECT_EQ(host["evaluations"], json::array({"summary"}));
 }
 
 TEST_P(Permissions, EveryRouteRefusesExactlyWhenMeLeavesTheVerbOut) {
