@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -172,6 +173,29 @@ void restore_sqlite(const db::DatabaseUrl& url, const std::string& file, bool re
   if (rc != SQLITE_DONE) throw UsageError(fmt::format("restore failed: {}", message));
 }
 
+// The route table as a reader wants it: one line per route, columns aligned; who may call it
+// is computed from the permission registry, as App::admit decides.
+void print_routes(std::ostream& out) {
+  struct Line {
+    std::string method, path, callers, work, guard;
+  };
+  std::vector<Line> lines{{"METHOD", "PATH", "WHO MAY CALL IT", "WORK", "GUARD"}};
+  for (const auto& route : http::route_table())
+    lines.push_back({std::string(boost::beast::http::to_string(route.method)), route.pattern,
+                     http::route_callers(route), route.work == http::Work::quick ? "quick" : "blocking",
+                     route.guard ? std::string(route.guard.name) : "-"});
+  std::size_t method = 0, path = 0, callers = 0, work = 0;
+  for (const auto& line : lines) {
+    method = std::max(method, line.method.size());
+    path = std::max(path, line.path.size());
+    callers = std::max(callers, line.callers.size());
+    work = std::max(work, line.work.size());
+  }
+  for (const auto& line : lines)
+    out << fmt::format("{:<{}}  {:<{}}  {:<{}}  {:<{}}  {}\n", line.method, method, line.path, path, line.callers,
+                       callers, line.work, work, line.guard);
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -273,6 +297,8 @@ int run(int argc, char** argv) {
   restore->add_flag("--replace", restore_replace, "replace a database that already exists");
 
   auto* version = app.add_subcommand("version", "Print the version");
+  auto* routes = app.add_subcommand(
+      "routes", "Print the whole API: method, path, who may call it, where it runs, its guard (no database needed)");
 
   CLI11_PARSE(app, argc, argv);
   secrets::initialise();
@@ -280,6 +306,10 @@ int run(int argc, char** argv) {
   try {
     if (version->parsed()) {
       std::cout << "taawun " << TAAWUN_VERSION << "\n";
+      return 0;
+    }
+    if (routes->parsed()) {
+      print_routes(std::cout);
       return 0;
     }
     if (!config_file.empty())

@@ -1,5 +1,6 @@
 #include "http/app.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <array>
@@ -7,6 +8,7 @@
 #include <chrono>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include "core/secrets.hpp"
 #include "core/text.hpp"
@@ -230,6 +232,10 @@ App::App(db::Pool& pool, AppConfig config)
       routes_(route_table()),
       blocking_(config_.blocking_threads) {
   for (auto& route : routes_) {
+    // A permission the registry does not hold would refuse everyone: a bug in the table.
+    if (route.permission.named() && !permissions::exists(route.permission))
+      throw std::logic_error(fmt::format("route {} names an unknown permission {}.{}", route.pattern,
+                                         route.permission.kind, route.permission.verb));
     route.segments = split_path(route.pattern);
     route.metrics = make_metrics(route.pattern, std::string(bhttp::to_string(route.method)));
   }
@@ -270,6 +276,10 @@ std::optional<Response> App::authenticate(const Route& route, Context& context) 
       !handlers::allowed_before_totp_enrolment(route.method, route.pattern))
     return handlers::second_factor_problem(context.request, context.language, ErrorCode::forbidden,
                                            "totp_enrolment_required");
+  // The route's kind-level permission, as its use case would refuse it (403): decided here from
+  // the header, so that App::admit refuses before a byte of the body is read.
+  if (route.permission.named() && context.auth && !permissions::allows(context.auth->actor, route.permission))
+    return problem_response(context.request, context.language, Error::of(ErrorCode::forbidden));
   return std::nullopt;
 }
 
@@ -347,7 +357,7 @@ std::optional<Response> App::admit(const Request& header, const std::string& rem
   try {
     std::optional<Response> refused = authenticate(*route, context);
     if (!refused && route->guard) {
-      Status allowed_to_send = route->guard(context);
+      Status allowed_to_send = route->guard.check(context);
       if (!allowed_to_send.ok()) refused = problem_response(header, language, allowed_to_send.error());
     }
     if (refused) route->metrics->observe(static_cast<unsigned>(refused->result_int()), std::chrono::microseconds(0));

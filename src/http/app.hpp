@@ -16,6 +16,7 @@
 #include "core/language.hpp"
 #include "core/throttle.hpp"
 #include "db/database.hpp"
+#include "domain/permissions.hpp"
 #include "http/forwarded.hpp"
 
 namespace taawun::http {
@@ -72,11 +73,16 @@ inline constexpr int kMaxUnknownCertificateCodes = 30;
 enum class Work { quick, blocking };  // blocking: run on the worker pool (password hashing, PDF)
 
 using Handler = Result<Response> (*)(Context&);
-// Decides, from the request's header alone, whether the caller may send its body: run once the
-// header is read and before a byte of the body is (file uploads: a viewer's 16 MiB import is
-// refused without reading it). The handler still decides again with the body: the guard calls
-// the same access function of the record kind.
-using Guard = Status (*)(Context&);
+// Decides, from the request's header alone, whether the caller may send its body to this record:
+// run once the header is read and the route's permission is held, before a byte of the body is
+// (an upload to an action out of the caller's scope is refused without reading it). The
+// handler still decides again with the body: the guard calls the same access function of the
+// record kind. Named, for `taawun routes`.
+struct Guard {
+  Status (*check)(Context&) = nullptr;
+  std::string_view name;
+  explicit operator bool() const { return check != nullptr; }
+};
 
 struct RouteMetrics;
 
@@ -86,13 +92,20 @@ struct Route {
   Handler handler;
   Access access = Access::signed_in;
   Work work = Work::quick;
-  Guard guard = nullptr;  // beyond `access`: who may send a body to this route (see Guard)
+  // The kind-level permission a caller must hold (domain/permissions.hpp): App::admit refuses
+  // anyone without it (403 forbidden) before reading the body, as the use case would. Every
+  // signed-in route with a body names one, except one's own account (/me, the session).
+  permissions::Permission permission{};
+  Guard guard{};  // beyond the permission: who may send a body to this record (see Guard)
   std::vector<std::string> segments;
   std::shared_ptr<RouteMetrics> metrics;
 };
 
-// The whole API at a glance: src/http/routes.cpp.
+// The whole API at a glance: src/http/routes.cpp assembles each area's routes (declared beside
+// its handlers, http/routes.hpp); `taawun routes` prints it with who may call each route.
 std::vector<Route> route_table();
+// Who may call a route, in words: "anyone", "signed in", or the roles holding its permission.
+std::string route_callers(const Route& route);
 
 class App {
  public:

@@ -10,6 +10,16 @@ import type { Me } from '@/api/types'
 import { createAppI18n, setActiveI18n, type Language } from '@/i18n'
 import { createAppRouter } from '@/router'
 import { session } from '@/session'
+import rolePermissions from './permissions.json'
+
+/**
+ * What GET /api/v1/me answers as `permissions` for each role: tests/permissions.json, which a
+ * C++ test (tests/api/permissions_test.cpp) checks against the server's registry, so that these
+ * fixtures cannot drift from the server's rules.
+ */
+export function permissionsOf(role: Me['role']): Me['permissions'] {
+  return structuredClone((rolePermissions as Record<string, Me['permissions']>)[role])
+}
 
 export interface Recorded {
   method: string
@@ -69,7 +79,7 @@ export const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 /** Signs in with `role` (French, no country or organisation scope) and talks French to the server. */
 export function signIn(role: Me['role'], id = 1) {
-  session.me = { id, username: role, display_name: role, role, countries: [], organisations: [], language: 'fr', version: 1 }
+  session.me = { id, username: role, display_name: role, role, countries: [], organisations: [], language: 'fr', version: 1, permissions: permissionsOf(role) }
   session.checked = true
   configureClient({ language: () => 'fr', onUnauthenticated: () => {} })
 }

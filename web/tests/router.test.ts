@@ -3,10 +3,10 @@ import { createMemoryHistory } from 'vue-router'
 import { call, configureClient } from '@/api/client'
 import { createAppRouter, redirectToLogin, safeRedirect } from '@/router'
 import { session } from '@/session'
-import { json, mockFetch, problem } from './helpers'
+import { json, mockFetch, permissionsOf, problem } from './helpers'
 
-const admin = { id: 1, username: 'admin', display_name: 'Admin', role: 'admin', countries: [], organisations: [], language: 'fr', csrf_token: 'c1', version: 1 }
-const partner = { ...admin, id: 2, username: 'sn', role: 'partner', countries: ['SN'] }
+const admin = { id: 1, username: 'admin', display_name: 'Admin', role: 'admin', countries: [], organisations: [], language: 'fr', csrf_token: 'c1', version: 1, permissions: permissionsOf('admin') }
+const partner = { ...admin, id: 2, username: 'sn', role: 'partner', countries: ['SN'], permissions: permissionsOf('partner') }
 
 describe('router guards and session expiry', () => {
   beforeEach(() => {

@@ -9,14 +9,14 @@ import { createAppRouter } from '@/router'
 import { session } from '@/session'
 import type { Me } from '@/api/types'
 import AppShell from '@/layouts/AppShell.vue'
-import { createTestPlugins, flush, json, mockFetch, problem, until } from './helpers'
+import { createTestPlugins, flush, json, mockFetch, permissionsOf, problem, until } from './helpers'
 
 const settle = async () => {
   for (let i = 0; i < 6; i++) await flush()
 }
 
 function me(role: Me['role'], countries: string[] = []): Me {
-  return { id: 9, username: role, display_name: `Demo ${role}`, role, countries, organisations: [], language: 'fr', version: 1 }
+  return { id: 9, username: role, display_name: `Demo ${role}`, role, countries, organisations: [], language: 'fr', version: 1, permissions: permissionsOf(role) }
 }
 
 describe('AppShell', () => {
@@ -116,6 +116,7 @@ describe('LoginView', () => {
   it('explains an expired session, then returns to the page the user was on', async () => {
     const { calls } = mockFetch({
       'POST /api/v1/session': () => json(200, { csrf_token: 'token-123', user: me('officer') }),
+      'GET /api/v1/me': () => json(200, me('officer')),
       'GET /api/v1/currencies': () => json(200, { items: [], total: 0 }),
     })
     await mountLogin('/login?redirect=%2Freference%2Fcurrencies%3Fq%3Deuro&expired=1')
@@ -132,6 +133,7 @@ describe('LoginView', () => {
   it('does not follow a redirect to another site', async () => {
     mockFetch({
       'POST /api/v1/session': () => json(200, { csrf_token: 't', user: me('viewer') }),
+      'GET /api/v1/me': () => json(200, me('viewer')),
       'GET /api/v1/organisations': () => json(200, { items: [], total: 0 }),
       'GET /api/v1/countries': () => json(200, { items: [], total: 0 }),
     })

@@ -56,6 +56,9 @@ inline constexpr auto kSessionLifetime = std::chrono::hours(12);
 
 // --- access (one place): only administrators manage accounts ---
 bool can_manage_users(const Actor& actor);
+// Every signed-in user may hold API tokens of their own (listed, created, revoked by them);
+// managing anyone's is can_manage_users.
+bool can_hold_api_tokens(const Actor& actor);
 
 // --- users (create and password changes hash with argon2id: call off the I/O threads) ---
 Result<User> create_user(db::Connection& connection, const Actor& actor, const UserDraft& draft);

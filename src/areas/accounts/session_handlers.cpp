@@ -5,6 +5,7 @@
 #include "http/handlers/render.hpp"
 #include "http/input.hpp"
 #include "http/json_writer.hpp"
+#include "http/routes.hpp"
 
 namespace taawun::http::handlers {
 namespace {
@@ -32,6 +33,17 @@ std::string me_json(Context& context, const accounts::User& user, const std::opt
       .field("totp_enabled", user.totp_enabled)
       .field("totp_enrolment_required",
              !user.totp_enabled && csrf && accounts::totp_required(context.app.config().require_totp, user.role));
+  // What the user may do per record kind, from the permission registry (the same decisions the
+  // routes and use cases make): the web application shows and hides from this, never from a
+  // copy of the rules. Kind-level only: a record's own rules (scope) still decide on it.
+  accounts::Actor actor{user.id, user.username, user.role, user.countries, user.organisations, user.language};
+  json.key("permissions").begin_object();
+  for (const auto& kind : permissions::kinds()) {
+    json.key(kind.name).begin_array();
+    for (auto verb : permissions::granted(actor, kind.name)) json.value(verb);
+    json.end_array();
+  }
+  json.end_object();
   if (csrf) json.field("csrf_token", *csrf);
   json.end_object();
   return json.str();
@@ -209,3 +221,25 @@ Result<Response> end_my_session(Context& context) {
 }
 
 }  // namespace taawun::http::handlers
+
+namespace taawun::http {
+
+// This area's part of the route table (src/http/routes.cpp assembles the whole).
+std::vector<Route> session_routes() {
+  using namespace route_words;
+  return {
+      // session and the signed-in user's own account: no permission beyond being signed in
+      {verb::post, "/api/v1/session", h::log_in, anyone, blocking},
+      {verb::delete_, "/api/v1/session", h::log_out, signed_in, quick},
+      {verb::get, "/api/v1/me", h::me, signed_in, quick},
+      {verb::patch, "/api/v1/me", h::update_me, signed_in, quick},
+      {verb::post, "/api/v1/me/password", h::change_my_password, signed_in, blocking},
+      {verb::post, "/api/v1/me/totp", h::start_totp, signed_in, quick},
+      {verb::post, "/api/v1/me/totp/confirm", h::confirm_totp, signed_in, quick},
+      {verb::delete_, "/api/v1/me/totp", h::turn_off_totp, signed_in, blocking},
+      {verb::get, "/api/v1/me/sessions", h::list_my_sessions, signed_in, quick},
+      {verb::delete_, "/api/v1/me/sessions/{id}", h::end_my_session, signed_in, quick},
+  };
+}
+
+}  // namespace taawun::http

@@ -4,6 +4,7 @@
 #include "http/handlers/render.hpp"
 #include "http/input.hpp"
 #include "http/json_writer.hpp"
+#include "http/routes.hpp"
 
 namespace taawun::http::handlers {
 namespace {
@@ -163,3 +164,26 @@ Result<Response> revoke_token(Context& context) {
 }
 
 }  // namespace taawun::http::handlers
+
+namespace taawun::http {
+
+// This area's part of the route table (src/http/routes.cpp assembles the whole).
+std::vector<Route> user_routes() {
+  using namespace route_words;
+  return {
+      {verb::get, "/api/v1/users", h::list_users, signed_in, quick, {"users", "read"}},
+      {verb::post, "/api/v1/users", h::create_user, signed_in, blocking, {"users", "create"}},
+      {verb::get, "/api/v1/users/export", h::export_users, signed_in, blocking, {"users", "read"}},
+      // every user reads their own account
+      {verb::get, "/api/v1/users/{id}", h::get_user, signed_in, quick},
+      {verb::patch, "/api/v1/users/{id}", h::update_user, signed_in, quick, {"users", "update"}},
+      {verb::post, "/api/v1/users/{id}/password", h::reset_user_password, signed_in, blocking, {"users", "update"}},
+      {verb::delete_, "/api/v1/users/{id}/sessions", h::end_user_sessions, signed_in, quick},
+      // tokens: everyone's own; an administrator's, anyone's
+      {verb::get, "/api/v1/tokens", h::list_tokens, signed_in, quick, {"tokens", "read"}},
+      {verb::post, "/api/v1/tokens", h::create_token, signed_in, quick, {"tokens", "create"}},
+      {verb::delete_, "/api/v1/tokens/{id}", h::revoke_token, signed_in, quick},
+  };
+}
+
+}  // namespace taawun::http

@@ -4,6 +4,7 @@
 #include "http/handlers/render.hpp"
 #include "http/input.hpp"
 #include "http/json_writer.hpp"
+#include "http/routes.hpp"
 
 namespace taawun::http::handlers {
 namespace act = taawun::actions;
@@ -210,3 +211,21 @@ Result<Response> change_action_status(Context& context) {
 }
 
 }  // namespace taawun::http::handlers
+
+namespace taawun::http {
+
+// This area's part of the route table (src/http/routes.cpp assembles the whole).
+std::vector<Route> action_routes() {
+  using namespace route_words;
+  return {
+      {verb::get, "/api/v1/actions", h::list_actions, signed_in, quick, {"actions", "read"}},
+      {verb::post, "/api/v1/actions", h::create_action, signed_in, quick, {"actions", "create"}},
+      {verb::get, "/api/v1/actions/export", h::export_actions, signed_in, blocking, {"actions", "read"}},
+      {verb::get, "/api/v1/actions/{id}", h::get_action, signed_in, quick, {"actions", "read"}},
+      {verb::patch, "/api/v1/actions/{id}", h::update_action, signed_in, quick, {"actions", "update"}},
+      {verb::post, "/api/v1/actions/{id}/status", h::change_action_status, signed_in, quick,
+       {"actions", "change_status"}},
+  };
+}
+
+}  // namespace taawun::http

@@ -34,6 +34,7 @@ struct FollowUpDraft {
 
 // --- access: the one place that says who follows alumni ---
 // Staff, and the partner focal points of the person's country (their nationality).
+bool can_follow(const accounts::Actor& actor);  // kind-level: anyone's (the permission registry)
 bool can_follow(const accounts::Actor& actor, const people::Person& person);
 
 // --- use cases ---

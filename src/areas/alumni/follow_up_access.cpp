@@ -8,18 +8,23 @@ namespace taawun::alumni {
 
 using accounts::Role;
 
-bool can_follow(const accounts::Actor& actor, const people::Person& person) {
+bool can_follow(const accounts::Actor& actor) {
   switch (actor.role) {
     case Role::admin:
     case Role::manager:
     case Role::officer:
-      return true;
     case Role::partner:
-      return person.nationality &&
-             std::find(actor.countries.begin(), actor.countries.end(), *person.nationality) != actor.countries.end();
+      return true;
     default:
       return false;
   }
+}
+
+bool can_follow(const accounts::Actor& actor, const people::Person& person) {
+  if (!can_follow(actor)) return false;
+  if (actor.role != Role::partner) return true;
+  return person.nationality &&
+         std::find(actor.countries.begin(), actor.countries.end(), *person.nationality) != actor.countries.end();
 }
 
 }  // namespace taawun::alumni

@@ -3,6 +3,7 @@
 #include "http/handlers/render.hpp"
 #include "http/input.hpp"
 #include "http/json_writer.hpp"
+#include "http/routes.hpp"
 
 namespace taawun::http::handlers {
 
@@ -46,3 +47,17 @@ Result<Response> create_follow_up(Context& context) {
 }
 
 }  // namespace taawun::http::handlers
+
+namespace taawun::http {
+
+// This area's part of the route table (src/http/routes.cpp assembles the whole).
+std::vector<Route> follow_up_routes() {
+  using namespace route_words;
+  return {
+      {verb::get, "/api/v1/people/{id}/follow-ups", h::list_follow_ups, signed_in, quick},
+      {verb::post, "/api/v1/people/{id}/follow-ups", h::create_follow_up, signed_in, quick,
+       {"follow_ups", "create"}},
+  };
+}
+
+}  // namespace taawun::http

@@ -3,6 +3,7 @@
 #include "http/handlers/handlers.hpp"
 #include "http/input.hpp"
 #include "http/json_writer.hpp"
+#include "http/routes.hpp"
 
 namespace taawun::http::handlers {
 
@@ -63,3 +64,17 @@ Result<Response> list_audit(Context& context) {
 }
 
 }  // namespace taawun::http::handlers
+
+namespace taawun::http {
+
+// This area's part of the route table (src/http/routes.cpp assembles the whole).
+std::vector<Route> audit_routes() {
+  using namespace route_words;
+  return {
+      // read only: nothing changes or deletes an entry
+      {verb::get, "/api/v1/audit", h::list_audit, signed_in, quick, {"audit", "read"}},
+      {verb::get, "/api/v1/audit/export", h::export_audit, signed_in, blocking, {"audit", "read"}},
+  };
+}
+
+}  // namespace taawun::http

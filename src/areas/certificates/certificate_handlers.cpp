@@ -3,6 +3,7 @@
 #include "http/handlers/handlers.hpp"
 #include "http/input.hpp"
 #include "http/json_writer.hpp"
+#include "http/routes.hpp"
 
 namespace taawun::http::handlers {
 namespace cert = taawun::certificates;
@@ -89,3 +90,22 @@ Result<Response> verify_certificate(Context& context) {
 }
 
 }  // namespace taawun::http::handlers
+
+namespace taawun::http {
+
+// This area's part of the route table (src/http/routes.cpp assembles the whole).
+std::vector<Route> certificate_routes() {
+  using namespace route_words;
+  return {
+      // the PDF is drawn on the blocking pool; verification is public
+      {verb::post, "/api/v1/nominations/{id}/certificate", h::issue_certificate, signed_in, quick,
+       {"certificates", "issue"}},
+      {verb::get, "/api/v1/nominations/{id}/certificate", h::get_certificate, signed_in, quick,
+       {"certificates", "read"}},
+      {verb::get, "/api/v1/nominations/{id}/certificate.pdf", h::get_certificate_pdf, signed_in, blocking,
+       {"certificates", "read"}},
+      {verb::get, "/api/v1/certificates/{code}", h::verify_certificate, anyone, quick},
+  };
+}
+
+}  // namespace taawun::http

@@ -59,6 +59,9 @@ bool content_matches(const FileType& type, std::string_view content);
 // Staff (admin, manager, officer, finance, viewer) read every document of the actions they
 // see; host and partner focal points read those shared with focal points. Admins, managers and
 // officers add and remove documents.
+// Kind-level (the permission registry: some document of some action), then for one.
+bool can_read(const accounts::Actor& actor);
+bool can_manage(const accounts::Actor& actor);
 bool can_read(const accounts::Actor& actor, const actions::Action& action, const Document& document);
 bool can_manage(const accounts::Actor& actor, const actions::Action& action);
 // Whether the actor may add a document to this action (404 out of scope, 403 otherwise): asked

@@ -7,6 +7,14 @@ namespace taawun::documents {
 
 using accounts::Role;
 
+bool can_read(const accounts::Actor& actor) {
+  return actions::can(actor, actions::Operation::read);
+}
+
+bool can_manage(const accounts::Actor& actor) {
+  return actions::can(actor, actions::Operation::update);
+}
+
 bool can_read(const accounts::Actor& actor, const actions::Action& action, const Document& document) {
   if (!actions::can(actor, actions::Operation::read, action)) return false;
   switch (actor.role) {

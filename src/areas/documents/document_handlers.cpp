@@ -6,6 +6,7 @@
 #include "http/handlers/render.hpp"
 #include "http/input.hpp"
 #include "http/json_writer.hpp"
+#include "http/routes.hpp"
 
 namespace taawun::http::handlers {
 
@@ -73,3 +74,20 @@ Result<Response> delete_document(Context& context) {
 }
 
 }  // namespace taawun::http::handlers
+
+namespace taawun::http {
+
+// This area's part of the route table (src/http/routes.cpp assembles the whole).
+std::vector<Route> document_routes() {
+  using namespace route_words;
+  return {
+      {verb::get, "/api/v1/actions/{id}/documents", h::list_action_documents, signed_in, quick, {"documents", "read"}},
+      {verb::post, "/api/v1/actions/{id}/documents", h::add_action_document, signed_in, blocking, {"documents", "add"},
+       {h::may_add_action_document, "may_add_action_document"}},
+      {verb::get, "/api/v1/documents/{id}", h::download_document, signed_in, blocking, {"documents", "read"}},
+      // no body, and a document one may not read is 404 before 403: the use case decides
+      {verb::delete_, "/api/v1/documents/{id}", h::delete_document, signed_in, quick},
+  };
+}
+
+}  // namespace taawun::http

@@ -62,7 +62,10 @@ struct Summary {
 };
 
 // --- access: the one place that says who may see and record evaluations ---
+// Kind-level (the permission registry), then for a nomination or an action.
+bool can_record(const accounts::Actor& actor);
 bool can_record(const accounts::Actor& actor, const nominations::Nomination& nomination);
+bool can_read_summary(const accounts::Actor& actor);
 bool can_read_summary(const accounts::Actor& actor, const actions::Action& action);
 
 // --- use cases ---

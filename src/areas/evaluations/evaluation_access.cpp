@@ -15,15 +15,26 @@ bool staff(const accounts::Actor& actor) {
 }
 }  // namespace
 
+bool can_record(const accounts::Actor& actor) {
+  return staff(actor) || actor.role == Role::partner;
+}
+
 bool can_record(const accounts::Actor& actor, const nominations::Nomination& nomination) {
+  if (!can_record(actor)) return false;
   if (staff(actor)) return true;
-  return actor.role == Role::partner &&
-         std::find(actor.countries.begin(), actor.countries.end(), nomination.country_code) != actor.countries.end();
+  // Partner focal points: their countries' participants.
+  return std::find(actor.countries.begin(), actor.countries.end(), nomination.country_code) != actor.countries.end();
+}
+
+bool can_read_summary(const accounts::Actor& actor) {
+  return staff(actor) || actor.role == Role::host;
 }
 
 bool can_read_summary(const accounts::Actor& actor, const actions::Action& action) {
+  if (!can_read_summary(actor)) return false;
   if (staff(actor)) return true;
-  return actor.role == Role::host && action.host_organisation_id &&
+  // Host focal points: their institutions' actions.
+  return action.host_organisation_id &&
          std::find(actor.organisations.begin(), actor.organisations.end(), *action.host_organisation_id) !=
              actor.organisations.end();
 }

@@ -2,6 +2,7 @@
 #include "http/handlers/handlers.hpp"
 #include "http/input.hpp"
 #include "http/json_writer.hpp"
+#include "http/routes.hpp"
 
 namespace taawun::http::handlers {
 namespace eval = taawun::evaluations;
@@ -75,3 +76,19 @@ Result<Response> action_evaluations(Context& context) {
 }
 
 }  // namespace taawun::http::handlers
+
+namespace taawun::http {
+
+// This area's part of the route table (src/http/routes.cpp assembles the whole).
+std::vector<Route> evaluation_routes() {
+  using namespace route_words;
+  return {
+      // reading is decided on the nomination or action first (404 before 403): the use case decides
+      {verb::get, "/api/v1/nominations/{id}/evaluation", h::get_evaluation, signed_in, quick},
+      {verb::put, "/api/v1/nominations/{id}/evaluation", h::put_evaluation, signed_in, quick,
+       {"evaluations", "record"}},
+      {verb::get, "/api/v1/actions/{id}/evaluations", h::action_evaluations, signed_in, quick},
+  };
+}
+
+}  // namespace taawun::http

@@ -73,7 +73,13 @@ struct NominationFilter {
 // --- access: the one place that says who may see and move nominations ---
 bool can_read(const accounts::Actor& actor);
 bool can_read(const accounts::Actor& actor, const Nomination& nomination);
+// Kind-level (whether the role ever may; the permission registry and the route table ask these
+// before a body is read), then for a record or a country.
+bool can_nominate(const accounts::Actor& actor);
 bool can_nominate(const accounts::Actor& actor, const std::string& country);
+bool can_move(const accounts::Actor& actor);  // some move of some nomination
+bool can_manage_logistics(const accounts::Actor& actor);
+bool can_take_attendance(const accounts::Actor& actor);
 // The states the actor may move this nomination to now (the board shows these moves).
 std::vector<std::string_view> allowed_moves(const accounts::Actor& actor, const Nomination& nomination);
 // The life cycle itself, whoever moves: is `to` a next state of `from`, and does the action's

@@ -69,8 +69,19 @@ bool can_read(const accounts::Actor& actor, const Nomination& nomination) {
   }
 }
 
+bool can_nominate(const accounts::Actor& actor) {
+  return staff(actor) || actor.role == Role::partner;
+}
+
 bool can_nominate(const accounts::Actor& actor, const std::string& country) {
-  return staff(actor) || (actor.role == Role::partner && contains(actor.countries, country));
+  // Partner focal points nominate for their own countries only.
+  return can_nominate(actor) && (actor.role != Role::partner || contains(actor.countries, country));
+}
+
+bool can_move(const accounts::Actor& actor) {
+  if (staff(actor)) return true;
+  return actor.role == Role::partner &&
+         std::any_of(std::begin(kMoves), std::end(kMoves), [](const Move& move) { return move.partner; });
 }
 
 std::vector<std::string_view> allowed_moves(const accounts::Actor& actor, const Nomination& nomination) {
@@ -83,17 +94,25 @@ std::vector<std::string_view> allowed_moves(const accounts::Actor& actor, const 
   return moves;
 }
 
+bool can_manage_logistics(const accounts::Actor& actor) {
+  return staff(actor) || actor.role == Role::finance;
+}
+
 bool can_manage_logistics(const accounts::Actor& actor, const Nomination& nomination) {
-  return (staff(actor) || actor.role == Role::finance) && can_read(actor, nomination);
+  return can_manage_logistics(actor) && can_read(actor, nomination);
+}
+
+bool can_take_attendance(const accounts::Actor& actor) {
+  return staff(actor) || actor.role == Role::host;
 }
 
 bool can_take_attendance(const accounts::Actor& actor, const Nomination& nomination) {
-  return staff(actor) || (actor.role == Role::host && can_read(actor, nomination));
+  // Staff read every nomination; host focal points those of their institutions' actions.
+  return can_take_attendance(actor) && can_read(actor, nomination);
 }
 
 Status may_import(db::Connection& connection, const accounts::Actor& actor, std::int64_t action_id) {
-  if (!can_read(actor) || actor.role == Role::finance || actor.role == Role::host)
-    return Error::of(ErrorCode::forbidden);
+  if (!can_nominate(actor)) return Error::of(ErrorCode::forbidden);
   TAAWUN_TRY(action, actions::get(connection, actor, action_id));
   (void)action;
   return Done{};

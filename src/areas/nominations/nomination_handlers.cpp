@@ -9,6 +9,7 @@
 #include "http/input.hpp"
 #include "http/json_writer.hpp"
 #include "http/messages.hpp"
+#include "http/routes.hpp"
 
 namespace taawun::http::handlers {
 namespace nom = taawun::nominations;
@@ -243,3 +244,28 @@ Result<Response> import_nominations(Context& context) {
 }
 
 }  // namespace taawun::http::handlers
+
+namespace taawun::http {
+
+// This area's part of the route table (src/http/routes.cpp assembles the whole).
+std::vector<Route> nomination_routes() {
+  using namespace route_words;
+  return {
+      {verb::post, "/api/v1/actions/{id}/nominations", h::create_nomination, signed_in, quick,
+       {"nominations", "nominate"}},
+      {verb::post, "/api/v1/actions/{id}/nominations/import", h::import_nominations, signed_in, blocking,
+       {"nominations", "import"}, {h::may_import_nominations, "may_import_nominations"}},
+      {verb::get, "/api/v1/nominations", h::list_nominations, signed_in, quick, {"nominations", "read"}},
+      {verb::get, "/api/v1/nominations/template", h::nomination_template, signed_in, quick},
+      {verb::get, "/api/v1/nominations/export", h::export_nominations, signed_in, blocking, {"nominations", "read"}},
+      {verb::get, "/api/v1/nominations/{id}", h::get_nomination, signed_in, quick, {"nominations", "read"}},
+      {verb::post, "/api/v1/nominations/{id}/transitions", h::move_nomination, signed_in, quick,
+       {"nominations", "move"}},
+      {verb::put, "/api/v1/nominations/{id}/logistics/{item}", h::set_nomination_logistics, signed_in, quick,
+       {"nominations", "logistics"}},
+      {verb::put, "/api/v1/nominations/{id}/attendance/{day}", h::set_nomination_attendance, signed_in, quick,
+       {"nominations", "attendance"}},
+  };
+}
+
+}  // namespace taawun::http

@@ -187,8 +187,7 @@ Result<Nomination> get(db::Connection& connection, const accounts::Actor& actor,
 Result<Nomination> nominate(db::Connection& connection, const accounts::Actor& actor, std::int64_t action_id,
                             std::int64_t person_id, std::optional<std::string> country, std::optional<std::string> note,
                             std::vector<FieldError> input_problems) {
-  if (!can_read(actor) || actor.role == accounts::Role::finance || actor.role == accounts::Role::host)
-    return Error::of(ErrorCode::forbidden);
+  if (!can_nominate(actor)) return Error::of(ErrorCode::forbidden);
   db::Transaction transaction(connection, db::TransactionKind::write);
   actions::lock(connection, action_id);
   TAAWUN_TRY(action, actions::get(connection, actor, action_id));

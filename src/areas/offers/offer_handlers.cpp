@@ -5,6 +5,7 @@
 #include "http/handlers/render.hpp"
 #include "http/input.hpp"
 #include "http/json_writer.hpp"
+#include "http/routes.hpp"
 
 namespace taawun::http::handlers {
 namespace off = taawun::offers;
@@ -139,3 +140,19 @@ Result<Response> update_offer(Context& context) {
 }
 
 }  // namespace taawun::http::handlers
+
+namespace taawun::http {
+
+// This area's part of the route table (src/http/routes.cpp assembles the whole).
+std::vector<Route> offer_routes() {
+  using namespace route_words;
+  return {
+      {verb::get, "/api/v1/offers", h::list_offers, signed_in, quick, {"offers", "read"}},
+      {verb::post, "/api/v1/offers", h::create_offer, signed_in, quick, {"offers", "create"}},
+      {verb::get, "/api/v1/offers/export", h::export_offers, signed_in, blocking, {"offers", "read"}},
+      {verb::get, "/api/v1/offers/{id}", h::get_offer, signed_in, quick, {"offers", "read"}},
+      {verb::patch, "/api/v1/offers/{id}", h::update_offer, signed_in, quick, {"offers", "update"}},
+  };
+}
+
+}  // namespace taawun::http

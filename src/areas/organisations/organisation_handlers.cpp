@@ -7,6 +7,7 @@
 #include "http/handlers/render.hpp"
 #include "http/input.hpp"
 #include "http/json_writer.hpp"
+#include "http/routes.hpp"
 
 namespace taawun::http::handlers {
 namespace org = taawun::organisations;
@@ -181,3 +182,25 @@ Result<Response> restore_organisation(Context& context) {
 }
 
 }  // namespace taawun::http::handlers
+
+namespace taawun::http {
+
+// This area's part of the route table (src/http/routes.cpp assembles the whole).
+std::vector<Route> organisation_routes() {
+  using namespace route_words;
+  return {
+      {verb::get, "/api/v1/organisations", h::list_organisations, signed_in, quick, {"organisations", "read"}},
+      {verb::post, "/api/v1/organisations", h::create_organisation, signed_in, quick, {"organisations", "create"}},
+      {verb::get, "/api/v1/organisations/export", h::export_organisations, signed_in, blocking,
+       {"organisations", "read"}},
+      {verb::get, "/api/v1/organisations/{id}", h::get_organisation, signed_in, quick, {"organisations", "read"}},
+      {verb::patch, "/api/v1/organisations/{id}", h::update_organisation, signed_in, quick,
+       {"organisations", "update"}},
+      {verb::post, "/api/v1/organisations/{id}/archive", h::archive_organisation, signed_in, quick,
+       {"organisations", "archive"}},
+      {verb::post, "/api/v1/organisations/{id}/restore", h::restore_organisation, signed_in, quick,
+       {"organisations", "archive"}},
+  };
+}
+
+}  // namespace taawun::http

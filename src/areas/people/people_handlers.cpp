@@ -4,6 +4,7 @@
 #include "http/handlers/render.hpp"
 #include "http/input.hpp"
 #include "http/json_writer.hpp"
+#include "http/routes.hpp"
 
 namespace taawun::http::handlers {
 namespace ppl = taawun::people;
@@ -216,3 +217,23 @@ Result<Response> unmerge_person(Context& context) {
 }
 
 }  // namespace taawun::http::handlers
+
+namespace taawun::http {
+
+// This area's part of the route table (src/http/routes.cpp assembles the whole).
+std::vector<Route> people_routes() {
+  using namespace route_words;
+  return {
+      {verb::get, "/api/v1/people", h::list_people, signed_in, quick, {"people", "read"}},
+      {verb::post, "/api/v1/people", h::create_person, signed_in, quick, {"people", "create"}},
+      {verb::get, "/api/v1/people/duplicates", h::find_duplicates, signed_in, quick},
+      {verb::get, "/api/v1/people/export", h::export_people, signed_in, blocking, {"people", "read"}},
+      {verb::get, "/api/v1/people/{id}", h::get_person, signed_in, quick, {"people", "read"}},
+      {verb::patch, "/api/v1/people/{id}", h::update_person, signed_in, quick, {"people", "update"}},
+      {verb::get, "/api/v1/people/{id}/duplicates", h::person_duplicates, signed_in, quick},
+      {verb::post, "/api/v1/people/{id}/merge", h::merge_person, signed_in, quick, {"people", "merge"}},
+      {verb::post, "/api/v1/people/{id}/unmerge", h::unmerge_person, signed_in, quick, {"people", "merge"}},
+  };
+}
+
+}  // namespace taawun::http

@@ -80,6 +80,9 @@ bool can(const accounts::Actor& actor, Operation operation, const Person& person
 // Passport data: for the roles that handle logistics (visas, tickets) and partners of the
 // person's nationality (not of the countries that nominated them).
 bool can_see_passport(const accounts::Actor& actor, const Person& person);
+// Kind-level: whether the actor sees some people's passports (the permission registry; a
+// creation form shows the passport fields from it).
+bool can_see_passports(const accounts::Actor& actor);
 // Whether the actor sees the passport of anyone: what the audit trail, which shows every
 // person's snapshots, asks before showing the fields of kPassportFields.
 bool can_see_every_passport(const accounts::Actor& actor);

@@ -67,9 +67,15 @@ bool can_see_every_passport(const accounts::Actor& actor) {
 // partner sees the passports of their own nationals only, never those of another country's
 // people they nominated — it depends on the person's record alone, so that a reader that loads
 // people in batches (without their nominations) answers the same as the detail.
+bool can_see_passports(const accounts::Actor& actor) {
+  return can_see_every_passport(actor) || actor.role == Role::partner;
+}
+
 bool can_see_passport(const accounts::Actor& actor, const Person& person) {
+  if (!can_see_passports(actor)) return false;
   if (can_see_every_passport(actor)) return true;
-  return actor.role == Role::partner && person.nationality && contains(actor.countries, *person.nationality);
+  // Partner focal points: their nationals only.
+  return person.nationality && contains(actor.countries, *person.nationality);
 }
 
 }  // namespace taawun::people

@@ -4,6 +4,7 @@
 #include "http/handlers/render.hpp"
 #include "http/input.hpp"
 #include "http/json_writer.hpp"
+#include "http/routes.hpp"
 
 namespace taawun::http::handlers {
 namespace prog = taawun::programmes;
@@ -121,3 +122,19 @@ Result<Response> update_programme(Context& context) {
 }
 
 }  // namespace taawun::http::handlers
+
+namespace taawun::http {
+
+// This area's part of the route table (src/http/routes.cpp assembles the whole).
+std::vector<Route> programme_routes() {
+  using namespace route_words;
+  return {
+      {verb::get, "/api/v1/programmes", h::list_programmes, signed_in, quick, {"programmes", "read"}},
+      {verb::post, "/api/v1/programmes", h::create_programme, signed_in, quick, {"programmes", "create"}},
+      {verb::get, "/api/v1/programmes/export", h::export_programmes, signed_in, blocking, {"programmes", "read"}},
+      {verb::get, "/api/v1/programmes/{id}", h::get_programme, signed_in, quick, {"programmes", "read"}},
+      {verb::patch, "/api/v1/programmes/{id}", h::update_programme, signed_in, quick, {"programmes", "update"}},
+  };
+}
+
+}  // namespace taawun::http

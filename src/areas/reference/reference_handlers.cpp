@@ -3,6 +3,7 @@
 #include "http/handlers/render.hpp"
 #include "http/input.hpp"
 #include "http/json_writer.hpp"
+#include "http/routes.hpp"
 
 namespace taawun::http::handlers {
 namespace {
@@ -149,3 +150,21 @@ Result<Response> list_cooperation_domains(Context& context) {
 }
 
 }  // namespace taawun::http::handlers
+
+namespace taawun::http {
+
+// This area's part of the route table (src/http/routes.cpp assembles the whole).
+std::vector<Route> reference_routes() {
+  using namespace route_words;
+  return {
+      {verb::get, "/api/v1/countries", h::list_countries, signed_in, quick},
+      {verb::get, "/api/v1/countries/{code}", h::get_country, signed_in, quick},
+      {verb::get, "/api/v1/currencies", h::list_currencies, signed_in, quick},
+      {verb::get, "/api/v1/codelists", h::list_codelists, signed_in, quick},
+      {verb::get, "/api/v1/codelists/{name}", h::list_codelist, signed_in, quick},
+      {verb::get, "/api/v1/action-types", h::list_action_types, signed_in, quick},
+      {verb::get, "/api/v1/cooperation-domains", h::list_cooperation_domains, signed_in, quick},
+  };
+}
+
+}  // namespace taawun::http

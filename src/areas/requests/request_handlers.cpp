@@ -5,6 +5,7 @@
 #include "http/handlers/render.hpp"
 #include "http/input.hpp"
 #include "http/json_writer.hpp"
+#include "http/routes.hpp"
 
 namespace taawun::http::handlers {
 namespace req = taawun::requests;
@@ -190,3 +191,23 @@ Result<Response> unlink_request_offer(Context& context) {
 }
 
 }  // namespace taawun::http::handlers
+
+namespace taawun::http {
+
+// This area's part of the route table (src/http/routes.cpp assembles the whole).
+std::vector<Route> request_routes() {
+  using namespace route_words;
+  return {
+      {verb::get, "/api/v1/requests", h::list_requests, signed_in, quick, {"requests", "read"}},
+      {verb::post, "/api/v1/requests", h::create_request, signed_in, quick, {"requests", "create"}},
+      {verb::get, "/api/v1/requests/export", h::export_requests, signed_in, blocking, {"requests", "read"}},
+      {verb::get, "/api/v1/requests/{id}", h::get_request, signed_in, quick, {"requests", "read"}},
+      {verb::patch, "/api/v1/requests/{id}", h::update_request, signed_in, quick, {"requests", "update"}},
+      {verb::get, "/api/v1/requests/{id}/suggested-offers", h::list_suggested_offers, signed_in, quick},
+      {verb::post, "/api/v1/requests/{id}/offers", h::link_request_offer, signed_in, quick, {"requests", "match"}},
+      // no body, and a request out of scope reads as 404 before 403: the use case decides
+      {verb::delete_, "/api/v1/requests/{id}/offers/{offer_id}", h::unlink_request_offer, signed_in, quick},
+  };
+}
+
+}  // namespace taawun::http

@@ -10,8 +10,7 @@ import {
   type Router,
   type RouterHistory,
 } from 'vue-router'
-import type { Role } from '@/api/types'
-import { canEnter, forgetSession, kAreaRoles, loadMe, session } from '@/session'
+import { canEnter, forgetSession, kAreaRoles, loadMe, session, type Need } from '@/session'
 import { setPageTitle } from '@/composables/breadcrumbs'
 
 export interface Crumb {
@@ -24,7 +23,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     public?: boolean
     layout?: 'blank' | 'shell'
-    roles?: Role[]
+    /** What entering needs (a permission from /me, or a role): see kAreaRoles in session.ts. */
+    roles?: Need
     /** i18n key of the page title */
     title?: string
     crumbs?: Crumb[]

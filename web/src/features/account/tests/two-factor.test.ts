@@ -7,14 +7,14 @@ import { configureClient, getCsrfToken, setCsrfToken } from '@/api/client'
 import { createAppRouter } from '@/router'
 import { session } from '@/session'
 import type { Me } from '@/api/types'
-import { createTestPlugins, flush, json, mockFetch, problem, signIn, until } from '../../../../tests/helpers'
+import { createTestPlugins, flush, json, mockFetch, permissionsOf, problem, signIn, until } from '../../../../tests/helpers'
 
 const settle = async () => {
   for (let i = 0; i < 8; i++) await flush()
 }
 
 function me(role: Me['role'], extra: Partial<Me> = {}): Me {
-  return { id: 9, username: role, display_name: role, role, countries: [], organisations: [], language: 'fr', version: 1, ...extra }
+  return { id: 9, username: role, display_name: role, role, countries: [], organisations: [], language: 'fr', version: 1, permissions: permissionsOf(role), ...extra }
 }
 
 const sessionsPage = {
@@ -64,6 +64,7 @@ describe('LoginView with a second factor', () => {
         () => problem(401, 'unauthenticated'),
         () => json(200, { csrf_token: 'token-2fa', user: me('finance', { totp_enabled: true }), totp_enrolment_required: false }),
       ],
+      'GET /api/v1/me': () => json(200, me('finance', { totp_enabled: true })),
       'GET /api/v1/currencies': () => json(200, { items: [], total: 0 }),
     })
     await mountAt('/login?redirect=%2Freference%2Fcurrencies')
@@ -90,6 +91,7 @@ describe('LoginView with a second factor', () => {
   it('sends a role that must enrol to the enrolment screen', async () => {
     mockFetch({
       'POST /api/v1/session': () => json(200, { csrf_token: 't', user: me('admin'), totp_enrolment_required: true }),
+      'GET /api/v1/me': () => json(200, me('admin', { totp_enrolment_required: true })),
       'GET /api/v1/me/sessions': () => json(200, sessionsPage),
     })
     await mountAt('/login?redirect=%2Forganisations')

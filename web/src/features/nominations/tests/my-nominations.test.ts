@@ -9,13 +9,13 @@ import { createAppRouter } from '@/router'
 import { session } from '@/session'
 import type { Me } from '@/api/types'
 import AppShell from '@/layouts/AppShell.vue'
-import { createTestPlugins, flush, json, mockFetch, mountRoute, signIn, until, type Recorded } from '../../../../tests/helpers'
+import { createTestPlugins, flush, json, mockFetch, mountRoute, permissionsOf, signIn, until, type Recorded } from '../../../../tests/helpers'
 import { nomination, page } from '../../../../tests/fixtures'
 
 const paramsOf = (call: Recorded) => new URL(call.url, 'http://localhost').searchParams
 
 function me(role: Me['role'], countries: string[] = []): Me {
-  return { id: 9, username: role, display_name: role, role, countries, organisations: [], language: 'fr', version: 1 }
+  return { id: 9, username: role, display_name: role, role, countries, organisations: [], language: 'fr', version: 1, permissions: permissionsOf(role) }
 }
 
 let wrapper: VueWrapper | null = null
