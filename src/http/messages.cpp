@@ -16,7 +16,9 @@ std::string fill(std::string text, const std::vector<std::pair<std::string, std:
   return text;
 }
 
-int language_index(Language language) { return language == Language::ar ? 1 : language == Language::en ? 2 : 0; }
+int language_index(Language language) {
+  return language == Language::ar ? 1 : language == Language::en ? 2 : 0;
+}
 
 // "src/areas/offers/i18n/ar.json" → ar; anything else is not a file of words.
 std::optional<Language> words_language(std::string_view path) {

@@ -76,7 +76,8 @@ TEST(Words, EachFolderHasTheThreeLanguagesAndNoKeyIsInTwoFolders) {
   EXPECT_TRUE(folders.contains("src/areas/nominations/i18n"));
   std::set<std::string> seen;
   for (const auto& folder : folders) {
-    for (std::string language : {"fr", "ar", "en"}) EXPECT_TRUE(embedded::find(folder + "/" + language + ".json")) << folder;
+    for (std::string language : {"fr", "ar", "en"})
+      EXPECT_TRUE(embedded::find(folder + "/" + language + ".json")) << folder;
     std::array<embedded::EmbeddedFile, 1> french = {{{"x/i18n/fr.json", *embedded::find(folder + "/fr.json")}}};
     (void)http::Words::from(french);  // parses
   }
@@ -89,7 +90,8 @@ std::pair<int, std::string> run_cmake(const std::string& arguments) {
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) return {-1, ""};
   std::array<char, 4096> buffer;
-  for (std::size_t read; (read = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) output.append(buffer.data(), read);
+  for (std::size_t read; (read = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0;)
+    output.append(buffer.data(), read);
   int status = ::pclose(pipe);
   return {status, output};
 }
@@ -109,8 +111,8 @@ class BuildChecks : public ::testing::Test {
     std::string inputs;
     for (const auto& entry : fs::recursive_directory_iterator(root_))
       if (entry.path().extension() == ".json") inputs += (inputs.empty() ? "" : "|") + entry.path().string();
-    return run_cmake("\"-DINPUTS=" + inputs + "\" -DROOT=" + root_.string() + " -P " TAAWUN_SOURCE_DIR
-                     "/cmake/check_words.cmake");
+    return run_cmake("\"-DINPUTS=" + inputs + "\" -DROOT=" + root_.string() +
+                     " -P " TAAWUN_SOURCE_DIR "/cmake/check_words.cmake");
   }
   std::pair<int, std::string> assemble() {
     return run_cmake("-DROOT=" + root_.string() + " -DOUTPUT=" + (root_ / "openapi.yaml").string() +
@@ -161,14 +163,16 @@ TEST_F(BuildChecks, TheContractIsAssembledFromTheRootAndTheAreas) {
   // The root's paths, then the areas' in order; components likewise, under their kind.
   auto healthz = document.find("  /healthz:"), a = document.find("  /a:"), b = document.find("  /b:");
   EXPECT_TRUE(healthz < a && a < b) << document;
-  EXPECT_NE(document.find("  schemas:\n    Shared:\n      type: string\n    A:\n      enum: [x, y]\n"), std::string::npos)
+  EXPECT_NE(document.find("  schemas:\n    Shared:\n      type: string\n    A:\n      enum: [x, y]\n"),
+            std::string::npos)
       << document;
 }
 
 TEST_F(BuildChecks, APathOrComponentDefinedTwiceFailsNamingBothFiles) {
   write("api/openapi.root.yaml",
         "openapi: \"3.1.0\"\npaths:\n  /a:\n    get: {}\ncomponents:\n  schemas:\n    A:\n      type: string\n");
-  write("src/areas/a/openapi.yaml", "paths:\n  /a:\n    post: {}\ncomponents:\n  schemas:\n    A:\n      type: integer\n");
+  write("src/areas/a/openapi.yaml",
+        "paths:\n  /a:\n    post: {}\ncomponents:\n  schemas:\n    A:\n      type: integer\n");
   write("src/areas/b/openapi.yaml", "info:\n  title: no\n");
   auto [status, output] = assemble();
   EXPECT_NE(status, 0);
