@@ -1,7 +1,7 @@
 // The whole API at a glance, assembled from each area's routes (declared beside its handlers,
 // http/routes.hpp) in the order a reader meets them; `taawun routes` prints it with who may call
-// each route. api/openapi.yaml describes the same routes; a test checks that the two agree
-// (tests/api/operations_test.cpp).
+// each route. The contract (api/openapi.root.yaml and src/areas/*/openapi.yaml) describes the same routes; a test
+// checks that the two agree (tests/api/operations_test.cpp).
 #include "http/routes.hpp"
 
 #include <fmt/format.h>

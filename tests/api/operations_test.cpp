@@ -51,7 +51,7 @@ TEST_P(Operations, HealthReadinessAndMetrics) {
             std::string::npos);
 }
 
-// The route table and api/openapi.yaml list the same operations.
+// The route table and the assembled contract list the same operations.
 TEST_P(Operations, ContractListsExactlyTheRoutes) {
   auto reply = Client(server()).get("/api/v1/openapi.json");
   ASSERT_EQ(reply.status, 200);

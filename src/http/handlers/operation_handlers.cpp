@@ -47,6 +47,7 @@ nlohmann::json to_json(const YAML::Node& node) {
 
 const std::string& App::openapi_json() {
   std::call_once(openapi_once_, [this] {
+    // The whole contract, assembled at build time from api/openapi.root.yaml and the areas' fragments.
     auto yaml = embedded::find("api/openapi.yaml");
     openapi_json_ = yaml ? to_json(YAML::Load(std::string(*yaml))).dump() : "{}";
   });

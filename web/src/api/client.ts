@@ -1,4 +1,4 @@
-// The one door to the Taawun HTTP API (see api/openapi.yaml).
+// The one door to the Taawun HTTP API (see the contract: api/openapi.root.yaml and src/areas/*/openapi.yaml).
 //
 // Every call goes through `request()`, which:
 //  - sends the user's language (Accept-Language) so names, titles and problem details come back translated;
@@ -254,7 +254,7 @@ export interface CallOptions<P extends ApiPath, M extends Verb> {
 
 /**
  * A call checked against the contract: the path must exist with that method, and the query, the
- * body and the answer have the types generated from api/openapi.yaml.
+ * body and the answer have the types generated from the contract.
  */
 export function call<P extends ApiPath, M extends Verb>(
   method: M,

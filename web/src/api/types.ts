@@ -1,4 +1,4 @@
-// Names the front end uses for the contract's schemas (generated into schema.d.ts from api/openapi.yaml).
+// Names the front end uses for the contract's schemas (generated into schema.d.ts from the assembled contract).
 // Only this file knows the schema names: if the contract renames one, the build fails here.
 import type { components } from './schema'
 

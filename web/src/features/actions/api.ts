@@ -1,4 +1,4 @@
-// Calls of the actions area (api/openapi.yaml, "Actions"), typed by the contract.
+// Calls of the actions area (src/areas/actions/openapi.yaml, "Actions"), typed by the contract.
 import { call, type QueryOf } from '@/api/client'
 import type { Action, ActionInput, ActionStatus, CodelistEntry, Page } from '@/api/types'
 import { cachedPerKey, clearReferenceListCache } from '@/composables/referenceLists'

@@ -1,4 +1,4 @@
-// Calls of the alumni area (api/openapi.yaml, "alumni"), typed by the contract.
+// Calls of the alumni area (src/areas/alumni/openapi.yaml, "alumni"), typed by the contract.
 import { call } from '@/api/client'
 import type { FollowUp, FollowUpInput } from '@/api/types'
 

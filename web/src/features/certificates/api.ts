@@ -1,4 +1,4 @@
-// Calls of the certificates area (api/openapi.yaml, "certificates"), typed by the contract.
+// Calls of the certificates area (src/areas/certificates/openapi.yaml, "certificates"), typed by the contract.
 import { buildQuery, call, fillPath, isApiError } from '@/api/client'
 import type { Certificate, CertificateVerification, Nomination } from '@/api/types'
 

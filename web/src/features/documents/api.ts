@@ -1,4 +1,4 @@
-// Calls of the documents area (api/openapi.yaml, "documents"), typed by the contract.
+// Calls of the documents area (src/areas/documents/openapi.yaml, "documents"), typed by the contract.
 import { call, fillPath } from '@/api/client'
 import type { Document, DocumentAudience, DocumentKind } from '@/api/types'
 

@@ -1,4 +1,4 @@
-// Calls of the evaluations area (api/openapi.yaml, "evaluations"), typed by the contract.
+// Calls of the evaluations area (src/areas/evaluations/openapi.yaml, "evaluations"), typed by the contract.
 import { call, isApiError } from '@/api/client'
 import type { Evaluation, EvaluationInput, EvaluationSummary } from '@/api/types'
 

@@ -1,4 +1,4 @@
-// Calls of the nominations area (api/openapi.yaml, "Nominations"), typed by the contract.
+// Calls of the nominations area (src/areas/nominations/openapi.yaml, "Nominations"), typed by the contract.
 import { buildQuery, call, type QueryOf } from '@/api/client'
 import type { ImportReport, LogisticsItem, LogisticsStatus, Nomination, NominationState, Page, Person } from '@/api/types'
 

@@ -1,4 +1,4 @@
-// Calls of the offers catalogue (api/openapi.yaml, "catalogue": /api/v1/offers), typed by the contract.
+// Calls of the offers catalogue (src/areas/offers/openapi.yaml, "catalogue": /api/v1/offers), typed by the contract.
 import { call, type QueryOf } from '@/api/client'
 import type { Offer, OfferCreate, OfferUpdate, Page } from '@/api/types'
 import { versioned, type Versioned } from '@/composables/record'

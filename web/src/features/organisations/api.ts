@@ -1,4 +1,4 @@
-// Calls of the organisations area (api/openapi.yaml, "Organisations"), typed by the contract.
+// Calls of the organisations area (src/areas/organisations/openapi.yaml, "Organisations"), typed by the contract.
 import { call, type QueryOf } from '@/api/client'
 import type { CodelistEntry, Organisation, OrganisationCreate, OrganisationPatch, Page } from '@/api/types'
 import { versioned, type Versioned } from '@/composables/record'

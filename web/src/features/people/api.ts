@@ -1,4 +1,4 @@
-// Calls of the people area (api/openapi.yaml, "People"), typed by the contract.
+// Calls of the people area (src/areas/people/openapi.yaml, "People"), typed by the contract.
 import { call, type QueryOf } from '@/api/client'
 import type { DuplicateCandidate, Nomination, Page, Person, PersonCreated, PersonInput } from '@/api/types'
 import { versioned, type Versioned } from '@/composables/record'

@@ -1,4 +1,4 @@
-// Calls of the programmes area (api/openapi.yaml, "catalogue": /api/v1/programmes), typed by the contract.
+// Calls of the programmes area (src/areas/programmes/openapi.yaml, "catalogue": /api/v1/programmes), typed by the contract.
 import { call, type QueryOf } from '@/api/client'
 import type { Action, Page, Programme, ProgrammeCreate, ProgrammeUpdate } from '@/api/types'
 import { versioned, type Versioned } from '@/composables/record'

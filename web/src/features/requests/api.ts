@@ -1,4 +1,4 @@
-// Calls of the cooperation requests area (api/openapi.yaml, "catalogue": /api/v1/requests), typed by the contract.
+// Calls of the cooperation requests area (src/areas/requests/openapi.yaml, "catalogue": /api/v1/requests), typed by the contract.
 import { call, type QueryOf } from '@/api/client'
 import type { CooperationRequest, Page, RequestCreate, RequestStatus, RequestUpdate, SuggestedOffer } from '@/api/types'
 import { versioned, type Versioned } from '@/composables/record'

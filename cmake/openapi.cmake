@@ -1,0 +1,138 @@
+# Assembles the API contract (docs/adr/0014-words-and-contract-per-area.md): api/openapi.root.yaml
+# (info, servers, security, tags, the platform's paths and the shared components) followed by every
+# src/areas/<area>/openapi.yaml (the area's paths and the components only it uses), in area order.
+# Both builds run this one script: CMake before embedding the contract in the binary, and the web's
+# `npm run gen:api` before generating the TypeScript types.
+#
+#   cmake -DOUTPUT=<file> [-DROOT=<repository>] -P cmake/openapi.cmake
+#
+# It reads YAML by its layout, not with a YAML parser (CMake has none, and the web build must not
+# need the C++ one): at column 0 a top-level key; under `paths:` an entry is a key indented by two
+# spaces; under `components:` a kind (schemas, parameters...) is indented by two and an entry by
+# four. Every deeper or blank line belongs to the entry above it and is copied as it is. A fragment
+# may hold only `paths:` and `components:` (and comments at column 0). A path or component defined
+# twice stops the build, naming both files.
+cmake_minimum_required(VERSION 3.25)
+
+if(NOT DEFINED OUTPUT)
+  message(FATAL_ERROR "openapi.cmake: give -DOUTPUT=<file>")
+endif()
+if(NOT DEFINED ROOT)
+  get_filename_component(ROOT "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
+endif()
+
+set(root_document "${ROOT}/api/openapi.root.yaml")
+file(GLOB fragments LIST_DIRECTORIES false "${ROOT}/src/areas/*/openapi.yaml")
+list(SORT fragments)
+
+# A line of YAML may hold ; [ ] which CMake lists would take apart: they travel as control characters.
+string(ASCII 1 kSemicolon)
+string(ASCII 2 kOpen)
+string(ASCII 3 kClose)
+
+set(head "")
+set(path_ids "")
+set(kinds "")
+set(problems "")
+set(next_id 0)
+
+foreach(file IN LISTS root_document fragments)
+  file(RELATIVE_PATH name "${ROOT}" "${file}")
+  file(READ "${file}" content)
+  string(REGEX REPLACE "\n+$" "" content "${content}")
+  string(REPLACE ";" "${kSemicolon}" content "${content}")
+  string(REPLACE "[" "${kOpen}" content "${content}")
+  string(REPLACE "]" "${kClose}" content "${content}")
+  string(REPLACE "\n" ";" lines "${content}")
+  set(section "")
+  set(entry "")
+  set(kind "")
+  set(number 0)
+  foreach(line IN LISTS lines)
+    math(EXPR number "${number} + 1")
+    if(line MATCHES "^#" OR (line STREQUAL "" AND entry STREQUAL "" AND NOT section STREQUAL "head"))
+      # A comment at column 0 is the file's own; a blank line outside an entry carries nothing.
+      continue()
+    elseif(line MATCHES "^([A-Za-z_][A-Za-z0-9_]*):")
+      set(key "${CMAKE_MATCH_1}")
+      set(entry "")
+      if(key STREQUAL "paths" OR key STREQUAL "components")
+        set(section "${key}")
+      elseif(file STREQUAL root_document)
+        set(section "head")
+        string(APPEND head "${line}\n")
+      else()
+        list(APPEND problems "${name}:${number}: a fragment holds only paths and components, not ${key}")
+        set(section "")
+      endif()
+    elseif(section STREQUAL "head")
+      string(APPEND head "${line}\n")
+    elseif(section STREQUAL "paths" AND line MATCHES "^  ([^ #][^:]*):[ ]*$")
+      set(key "paths ${CMAKE_MATCH_1}")
+      string(MD5 slot "${key}")
+      if(DEFINED defined_in_${slot})
+        list(APPEND problems "${name}:${number}: path ${CMAKE_MATCH_1} is already defined in ${defined_in_${slot}}")
+        set(entry "")
+      else()
+        set(defined_in_${slot} "${name}")
+        set(entry "entry_${next_id}")
+        math(EXPR next_id "${next_id} + 1")
+        list(APPEND path_ids "${entry}")
+        set(${entry} "${line}\n")
+      endif()
+    elseif(section STREQUAL "components" AND line MATCHES "^  ([A-Za-z]+):[ ]*$")
+      set(kind "${CMAKE_MATCH_1}")
+      set(entry "")
+      if(NOT kind IN_LIST kinds)
+        list(APPEND kinds "${kind}")
+        set(ids_${kind} "")
+      endif()
+    elseif(section STREQUAL "components" AND NOT kind STREQUAL "" AND line MATCHES "^    ([^ #][^:]*):[ ]*$")
+      set(key "components/${kind}/${CMAKE_MATCH_1}")
+      string(MD5 slot "${key}")
+      if(DEFINED defined_in_${slot})
+        list(APPEND problems "${name}:${number}: component ${key} is already defined in ${defined_in_${slot}}")
+        set(entry "")
+      else()
+        set(defined_in_${slot} "${name}")
+        set(entry "entry_${next_id}")
+        math(EXPR next_id "${next_id} + 1")
+        list(APPEND ids_${kind} "${entry}")
+        set(${entry} "${line}\n")
+      endif()
+    elseif(NOT entry STREQUAL "" AND (line STREQUAL "" OR line MATCHES "^     " OR
+                                       (section STREQUAL "paths" AND line MATCHES "^   ")))
+      string(APPEND ${entry} "${line}\n")
+    elseif(NOT section STREQUAL "" OR NOT line STREQUAL "")
+      list(APPEND problems "${name}:${number}: line not understood (see cmake/openapi.cmake for the layout): ${line}")
+    endif()
+  endforeach()
+endforeach()
+
+if(problems)
+  list(JOIN problems "\n  " text)
+  string(REPLACE "${kSemicolon}" ";" text "${text}")
+  string(REPLACE "${kOpen}" "[" text "${text}")
+  string(REPLACE "${kClose}" "]" text "${text}")
+  message(FATAL_ERROR "The API contract cannot be assembled:\n  ${text}")
+endif()
+
+set(document "${head}paths:\n")
+foreach(id IN LISTS path_ids)
+  string(APPEND document "${${id}}")
+endforeach()
+string(APPEND document "components:\n")
+foreach(kind IN LISTS kinds)
+  string(APPEND document "  ${kind}:\n")
+  foreach(id IN LISTS ids_${kind})
+    string(APPEND document "${${id}}")
+  endforeach()
+endforeach()
+string(REPLACE "${kSemicolon}" ";" document "${document}")
+string(REPLACE "${kOpen}" "[" document "${document}")
+string(REPLACE "${kClose}" "]" document "${document}")
+
+# Written only when it changed, so that an unchanged contract rebuilds nothing.
+file(WRITE "${OUTPUT}.tmp" "# Assembled by cmake/openapi.cmake from api/openapi.root.yaml and src/areas/*/openapi.yaml; do not edit.\n${document}")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUTPUT}.tmp")
