@@ -5,6 +5,9 @@ set -euo pipefail
 
 build_packages=(
   build-essential cmake ninja-build pkg-config
+  # CMake compiles through ccache when it is there: a second clean build (another clone, CI) reuses
+  # the objects of the first (ADR 0013)
+  ccache
   libboost1.74-dev libsqlite3-dev sqlite3 libpq-dev
   rapidjson-dev nlohmann-json3-dev libyaml-cpp-dev
   libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
