@@ -9,6 +9,8 @@
 namespace taawun::http {
 
 namespace {
+// A route table reads as a table: one route a line, as written.
+// clang-format off
 std::vector<Route> operation_routes() {
   using namespace route_words;
   return {
@@ -18,6 +20,7 @@ std::vector<Route> operation_routes() {
       {verb::get, "/api/v1/openapi.json", h::openapi, anyone, quick},
   };
 }
+// clang-format on
 }  // namespace
 
 std::vector<Route> route_table() {

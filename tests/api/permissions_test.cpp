@@ -125,8 +125,8 @@ TEST_P(Permissions, CreationsAgreeWithMe) {
 // A caller without the permission is refused before the body is sent.
 TEST_P(Permissions, RefusedBeforeTheBody) {
   Client viewer = signed_in("viewer");
-  auto reply = viewer.send_header_only("POST", "/api/v1/organisations", 4096,
-                                       {{"Content-Type", "application/json"}}, std::chrono::seconds(5));
+  auto reply = viewer.send_header_only("POST", "/api/v1/organisations", 4096, {{"Content-Type", "application/json"}},
+                                       std::chrono::seconds(5));
   EXPECT_EQ(reply.status, 403) << reply.body;
   EXPECT_EQ(reply.json()["code"], "forbidden") << reply.body;
 }
@@ -159,7 +159,8 @@ TEST(RoutesCommand, PrintsTheWholeTableWithWhoMayCallEachRoute) {
   EXPECT_TRUE(has_line(R"(\nPOST +/api/v1/offers +admin, manager, officer, host \(offers\.create\))"));
   EXPECT_TRUE(has_line(
       R"(\nPOST +/api/v1/actions/\{id\}/nominations/import +admin, manager, officer, partner \(nominations\.import\) +blocking +may_import_nominations\n)"));
-  EXPECT_TRUE(has_line(R"(\nPOST +/api/v1/actions/\{id\}/documents +admin, manager, officer \(documents\.add\) +blocking +may_add_action_document\n)"));
+  EXPECT_TRUE(has_line(
+      R"(\nPOST +/api/v1/actions/\{id\}/documents +admin, manager, officer \(documents\.add\) +blocking +may_add_action_document\n)"));
 }
 
 // Every signed-in route with a body names its permission, but one's own account and session.
@@ -168,8 +169,7 @@ TEST(RouteTable, EveryRouteWithABodyNamesItsPermission) {
     bool body = route.method == boost::beast::http::verb::post || route.method == boost::beast::http::verb::put ||
                 route.method == boost::beast::http::verb::patch;
     bool own = route.pattern.starts_with("/api/v1/me") || route.pattern == "/api/v1/session";
-    if (body && route.access == http::Access::signed_in && !own)
-      EXPECT_TRUE(route.permission.named()) << route.pattern;
+    if (body && route.access == http::Access::signed_in && !own) EXPECT_TRUE(route.permission.named()) << route.pattern;
     if (route.permission.named()) EXPECT_TRUE(taawun::permissions::exists(route.permission)) << route.pattern;
   }
 }

@@ -225,6 +225,8 @@ Result<Response> end_my_session(Context& context) {
 namespace taawun::http {
 
 // This area's part of the route table (src/http/routes.cpp assembles the whole).
+// A route table reads as a table: one route a line, as written.
+// clang-format off
 std::vector<Route> session_routes() {
   using namespace route_words;
   return {
@@ -241,5 +243,6 @@ std::vector<Route> session_routes() {
       {verb::delete_, "/api/v1/me/sessions/{id}", h::end_my_session, signed_in, quick},
   };
 }
+// clang-format on
 
 }  // namespace taawun::http

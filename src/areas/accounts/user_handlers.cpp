@@ -168,6 +168,8 @@ Result<Response> revoke_token(Context& context) {
 namespace taawun::http {
 
 // This area's part of the route table (src/http/routes.cpp assembles the whole).
+// A route table reads as a table: one route a line, as written.
+// clang-format off
 std::vector<Route> user_routes() {
   using namespace route_words;
   return {
@@ -185,5 +187,6 @@ std::vector<Route> user_routes() {
       {verb::delete_, "/api/v1/tokens/{id}", h::revoke_token, signed_in, quick},
   };
 }
+// clang-format on
 
 }  // namespace taawun::http

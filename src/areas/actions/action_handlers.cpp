@@ -215,6 +215,8 @@ Result<Response> change_action_status(Context& context) {
 namespace taawun::http {
 
 // This area's part of the route table (src/http/routes.cpp assembles the whole).
+// A route table reads as a table: one route a line, as written.
+// clang-format off
 std::vector<Route> action_routes() {
   using namespace route_words;
   return {
@@ -227,5 +229,6 @@ std::vector<Route> action_routes() {
        {"actions", "change_status"}},
   };
 }
+// clang-format on
 
 }  // namespace taawun::http

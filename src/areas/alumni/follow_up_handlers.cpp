@@ -51,6 +51,8 @@ Result<Response> create_follow_up(Context& context) {
 namespace taawun::http {
 
 // This area's part of the route table (src/http/routes.cpp assembles the whole).
+// A route table reads as a table: one route a line, as written.
+// clang-format off
 std::vector<Route> follow_up_routes() {
   using namespace route_words;
   return {
@@ -59,5 +61,6 @@ std::vector<Route> follow_up_routes() {
        {"follow_ups", "create"}},
   };
 }
+// clang-format on
 
 }  // namespace taawun::http

@@ -68,6 +68,8 @@ Result<Response> list_audit(Context& context) {
 namespace taawun::http {
 
 // This area's part of the route table (src/http/routes.cpp assembles the whole).
+// A route table reads as a table: one route a line, as written.
+// clang-format off
 std::vector<Route> audit_routes() {
   using namespace route_words;
   return {
@@ -76,5 +78,6 @@ std::vector<Route> audit_routes() {
       {verb::get, "/api/v1/audit/export", h::export_audit, signed_in, blocking, {"audit", "read"}},
   };
 }
+// clang-format on
 
 }  // namespace taawun::http

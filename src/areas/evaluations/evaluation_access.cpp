@@ -34,9 +34,8 @@ bool can_read_summary(const accounts::Actor& actor, const actions::Action& actio
   if (!can_read_summary(actor)) return false;
   if (staff(actor)) return true;
   // Host focal points: their institutions' actions.
-  return action.host_organisation_id &&
-         std::find(actor.organisations.begin(), actor.organisations.end(), *action.host_organisation_id) !=
-             actor.organisations.end();
+  return action.host_organisation_id && std::find(actor.organisations.begin(), actor.organisations.end(),
+                                                  *action.host_organisation_id) != actor.organisations.end();
 }
 
 }  // namespace taawun::evaluations

@@ -80,6 +80,8 @@ Result<Response> action_evaluations(Context& context) {
 namespace taawun::http {
 
 // This area's part of the route table (src/http/routes.cpp assembles the whole).
+// A route table reads as a table: one route a line, as written.
+// clang-format off
 std::vector<Route> evaluation_routes() {
   using namespace route_words;
   return {
@@ -90,5 +92,6 @@ std::vector<Route> evaluation_routes() {
       {verb::get, "/api/v1/actions/{id}/evaluations", h::action_evaluations, signed_in, quick},
   };
 }
+// clang-format on
 
 }  // namespace taawun::http

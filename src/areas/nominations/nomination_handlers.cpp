@@ -248,6 +248,8 @@ Result<Response> import_nominations(Context& context) {
 namespace taawun::http {
 
 // This area's part of the route table (src/http/routes.cpp assembles the whole).
+// A route table reads as a table: one route a line, as written.
+// clang-format off
 std::vector<Route> nomination_routes() {
   using namespace route_words;
   return {
@@ -267,5 +269,6 @@ std::vector<Route> nomination_routes() {
        {"nominations", "attendance"}},
   };
 }
+// clang-format on
 
 }  // namespace taawun::http

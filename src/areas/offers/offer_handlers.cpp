@@ -144,6 +144,8 @@ Result<Response> update_offer(Context& context) {
 namespace taawun::http {
 
 // This area's part of the route table (src/http/routes.cpp assembles the whole).
+// A route table reads as a table: one route a line, as written.
+// clang-format off
 std::vector<Route> offer_routes() {
   using namespace route_words;
   return {
@@ -154,5 +156,6 @@ std::vector<Route> offer_routes() {
       {verb::patch, "/api/v1/offers/{id}", h::update_offer, signed_in, quick, {"offers", "update"}},
   };
 }
+// clang-format on
 
 }  // namespace taawun::http

@@ -186,6 +186,8 @@ Result<Response> restore_organisation(Context& context) {
 namespace taawun::http {
 
 // This area's part of the route table (src/http/routes.cpp assembles the whole).
+// A route table reads as a table: one route a line, as written.
+// clang-format off
 std::vector<Route> organisation_routes() {
   using namespace route_words;
   return {
@@ -202,5 +204,6 @@ std::vector<Route> organisation_routes() {
        {"organisations", "archive"}},
   };
 }
+// clang-format on
 
 }  // namespace taawun::http

@@ -221,6 +221,8 @@ Result<Response> unmerge_person(Context& context) {
 namespace taawun::http {
 
 // This area's part of the route table (src/http/routes.cpp assembles the whole).
+// A route table reads as a table: one route a line, as written.
+// clang-format off
 std::vector<Route> people_routes() {
   using namespace route_words;
   return {
@@ -235,5 +237,6 @@ std::vector<Route> people_routes() {
       {verb::post, "/api/v1/people/{id}/unmerge", h::unmerge_person, signed_in, quick, {"people", "merge"}},
   };
 }
+// clang-format on
 
 }  // namespace taawun::http

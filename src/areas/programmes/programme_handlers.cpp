@@ -126,6 +126,8 @@ Result<Response> update_programme(Context& context) {
 namespace taawun::http {
 
 // This area's part of the route table (src/http/routes.cpp assembles the whole).
+// A route table reads as a table: one route a line, as written.
+// clang-format off
 std::vector<Route> programme_routes() {
   using namespace route_words;
   return {
@@ -136,5 +138,6 @@ std::vector<Route> programme_routes() {
       {verb::patch, "/api/v1/programmes/{id}", h::update_programme, signed_in, quick, {"programmes", "update"}},
   };
 }
+// clang-format on
 
 }  // namespace taawun::http

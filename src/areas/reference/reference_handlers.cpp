@@ -154,6 +154,8 @@ Result<Response> list_cooperation_domains(Context& context) {
 namespace taawun::http {
 
 // This area's part of the route table (src/http/routes.cpp assembles the whole).
+// A route table reads as a table: one route a line, as written.
+// clang-format off
 std::vector<Route> reference_routes() {
   using namespace route_words;
   return {
@@ -166,5 +168,6 @@ std::vector<Route> reference_routes() {
       {verb::get, "/api/v1/cooperation-domains", h::list_cooperation_domains, signed_in, quick},
   };
 }
+// clang-format on
 
 }  // namespace taawun::http

@@ -195,6 +195,8 @@ Result<Response> unlink_request_offer(Context& context) {
 namespace taawun::http {
 
 // This area's part of the route table (src/http/routes.cpp assembles the whole).
+// A route table reads as a table: one route a line, as written.
+// clang-format off
 std::vector<Route> request_routes() {
   using namespace route_words;
   return {
@@ -209,5 +211,6 @@ std::vector<Route> request_routes() {
       {verb::delete_, "/api/v1/requests/{id}/offers/{offer_id}", h::unlink_request_offer, signed_in, quick},
   };
 }
+// clang-format on
 
 }  // namespace taawun::http
