@@ -59,7 +59,7 @@ fuzz:
 
 # Lays out the C++ sources with the checked-in .clang-format.
 format:
-	@find src tests -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+	@find src tests fuzz -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
 
 clean:
 	rm -rf build web/dist

@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/text.hpp"
 #include "areas/documents/document.hpp"
+#include "core/text.hpp"
 
 namespace taawun::fuzz {
 
