@@ -4,6 +4,7 @@
 
 #include "areas/accounts/accounts.hpp"
 #include "areas/actions/action.hpp"
+#include "areas/agreements/agreement.hpp"
 #include "areas/alumni/follow_up.hpp"
 #include "areas/audit/audit.hpp"
 #include "areas/certificates/certificate.hpp"
@@ -33,6 +34,10 @@ struct Entry {
 // in the order its screens read them.
 const std::vector<Entry>& entries() {
   static const std::vector<Entry> table = {
+      // agreements
+      {{"agreements", "read"}, [](const Actor& a) { return agreements::can(a, agreements::Action::read); }},
+      {{"agreements", "create"}, [](const Actor& a) { return agreements::can(a, agreements::Action::create); }},
+      {{"agreements", "update"}, [](const Actor& a) { return agreements::can(a, agreements::Action::update); }},
       // catalogue
       {{"programmes", "read"}, [](const Actor& a) { return programmes::can(a, programmes::Action::read); }},
       {{"programmes", "create"}, [](const Actor& a) { return programmes::can(a, programmes::Action::create); }},

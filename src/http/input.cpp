@@ -395,4 +395,35 @@ std::optional<std::int64_t> nested_integer(const nlohmann::json& object, const s
   return found->get<std::int64_t>();
 }
 
+std::vector<std::string> nested_text_list(const nlohmann::json& object, const std::string& path, std::string_view name,
+                                          std::size_t max_items, std::size_t max_length,
+                                          std::vector<FieldError>& problems) {
+  std::vector<std::string> out;
+  auto found = object.find(std::string(name));
+  if (found == object.end() || found->is_null()) return out;
+  std::string field = path + "." + std::string(name);
+  if (!found->is_array()) {
+    problems.push_back({field, "wrong_type", {{"expected", "array"}}});
+    return out;
+  }
+  if (found->size() > max_items) {
+    problems.push_back({field, "too_many", {{"max", std::to_string(max_items)}}});
+    return out;
+  }
+  for (std::size_t i = 0; i < found->size(); ++i) {
+    std::string at = field + "[" + std::to_string(i) + "]";
+    const auto& value = (*found)[i];
+    if (!value.is_string()) {
+      problems.push_back({at, "wrong_type", {{"expected", "string"}}});
+    } else if (text::code_point_count(value.get_ref<const std::string&>()) > max_length) {
+      problems.push_back({at, "too_long", {{"max", std::to_string(max_length)}}});
+    } else if (has_control_characters(value.get_ref<const std::string&>())) {
+      problems.push_back({at, "invalid_characters"});
+    } else {
+      out.push_back(value.get<std::string>());
+    }
+  }
+  return out;
+}
+
 }  // namespace taawun::http

@@ -105,6 +105,11 @@ std::optional<std::string> nested_text(const nlohmann::json& object, const std::
 std::optional<std::int64_t> nested_integer(const nlohmann::json& object, const std::string& path, std::string_view name,
                                            std::vector<FieldError>& problems);
 
+// Reads a list of short texts inside a nested object (a party's roles), each at its path.
+std::vector<std::string> nested_text_list(const nlohmann::json& object, const std::string& path, std::string_view name,
+                                          std::size_t max_items, std::size_t max_length,
+                                          std::vector<FieldError>& problems);
+
 // Reads an array of small objects (contacts, sectors, quotas...): each item must be an object
 // with only the `keys` given; `read(item, path)` turns one into a T, reporting into `problems`.
 // Absent: the field is left as is; null or []: cleared.

@@ -26,6 +26,8 @@ std::vector<Route> operation_routes() {
 std::vector<Route> route_table() {
   std::vector<Route> table;
   for (auto part : {operation_routes, session_routes, reference_routes,
+                    // agreements
+                    agreement_routes,
                     // catalogue: programmes, offers, requests
                     programme_routes, offer_routes, request_routes,
                     // organisations, actions and their documents

@@ -20,6 +20,7 @@ namespace h = handlers;
 
 std::vector<Route> session_routes();       // areas/accounts/session_handlers.cpp
 std::vector<Route> reference_routes();     // areas/reference
+std::vector<Route> agreement_routes();     // areas/agreements
 std::vector<Route> programme_routes();     // areas/programmes
 std::vector<Route> offer_routes();         // areas/offers
 std::vector<Route> request_routes();       // areas/requests

@@ -33,6 +33,12 @@ Result<Response> list_codelists(Context&);
 Result<Response> list_codelist(Context&);
 Result<Response> list_action_types(Context&);
 Result<Response> list_cooperation_domains(Context&);
+// agreements and joint commissions
+Result<Response> list_agreements(Context&);
+Result<Response> export_agreements(Context&);
+Result<Response> get_agreement(Context&);
+Result<Response> create_agreement(Context&);
+Result<Response> update_agreement(Context&);
 // catalogue: programmes, offers, requests
 Result<Response> list_programmes(Context&);
 Result<Response> export_programmes(Context&);
