@@ -401,11 +401,13 @@ int run(int argc, char** argv) {
                            password);
       }
       std::cout << fmt::format(
-          "demo data: {} organisations, {} programmes, {} offers, {} actions, {} people, {} nominations, {} accounts "
+          "demo data: {} organisations, {} programmes, {} agreements, {} offers, {} actions, {} people, {} "
+          "nominations, "
+          "{} accounts "
           "(admin, manager, officer, finance, partner, host, viewer)\n"
           "password of every demo account: {}\n",
-          counts.organisations, counts.programmes, counts.offers, counts.actions, counts.people, counts.nominations,
-          counts.users, password);
+          counts.organisations, counts.programmes, counts.agreements, counts.offers, counts.actions, counts.people,
+          counts.nominations, counts.users, password);
     } else if (sample->parsed()) {
       std::mt19937 random(static_cast<std::uint32_t>(sample_rows));
       auto table = sample_nomination_file(*connection, sample_rows, random);

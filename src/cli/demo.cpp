@@ -274,6 +274,7 @@ DemoCounts generate_demo(db::Connection& connection, int scale, const std::strin
   audit::record(connection, actor, "demo_load", "database", "demo", std::nullopt,
                 nlohmann::json{{"organisations", counts.organisations},
                                {"programmes", counts.programmes},
+                               {"agreements", counts.agreements},
                                {"offers", counts.offers},
                                {"actions", counts.actions},
                                {"people", counts.people},

@@ -12,9 +12,11 @@
 #include <unordered_map>
 
 #include "areas/actions/action.hpp"
+#include "areas/agreements/agreement.hpp"
 #include "areas/documents/document_store.hpp"
 #include "areas/nominations/nomination.hpp"
 #include "areas/people/person.hpp"
+#include "areas/reference/reference.hpp"
 #include "cli/demo.hpp"
 #include "core/clock.hpp"
 #include "core/names.hpp"
@@ -264,6 +266,256 @@ void add_demo_documents(db::Connection& connection, const std::string& now) {
     file(id, "participant_list", "Liste des participants", fmt::format("participants-{}.csv", id),
          "text/csv; charset=utf-8", "staff", spreadsheet::to_csv(participants));
   }
+}
+
+// The agreements behind the programmes: with each partner country a framework agreement (its
+// reference is the programmes' agreement number), sectoral agreements and memoranda, and a
+// protocol amending some frameworks; triangular agreements with the funders. Some expire or reach
+// their notice date within weeks, some have expired, some are still being negotiated, so that
+// every list and home screen has something to say. scale adds sectoral agreements (2 + scale/20
+// a country), for the list benchmarks.
+void add_demo_agreements(db::Connection& connection, int scale, std::mt19937& random,
+                         const std::vector<std::int64_t>& funders, const std::string& now, DemoCounts& counts) {
+  using std::chrono::days;
+  auto today = std::chrono::floor<days>(std::chrono::system_clock::now());
+  auto day = [&](int offset) { return date_of(today + days(offset)); };
+  auto amount = [&](int low, int high) { return std::int64_t(low) + std::int64_t(random() % (high - low + 1)); };
+  auto names = reference::names(connection);
+  auto name_of = [&](const std::string& code) { return names->country(code); };
+  auto year_day = [&](int year, int offset) {
+    return date_of(std::chrono::sys_days(std::chrono::year(year) / 1 / 1) + days(offset));
+  };
+  const std::vector<std::string> agreement_columns = {"kind",
+                                                      "modality",
+                                                      "status",
+                                                      "title_fr",
+                                                      "title_ar",
+                                                      "title_en",
+                                                      "sort_name",
+                                                      "reference",
+                                                      "signature_place",
+                                                      "signed_on",
+                                                      "in_force_on",
+                                                      "expires_on",
+                                                      "renewal",
+                                                      "renewal_months",
+                                                      "notice_days",
+                                                      "notice_on",
+                                                      "parent_agreement_id",
+                                                      "parent_relation",
+                                                      "domains",
+                                                      "sectors",
+                                                      "party_countries",
+                                                      "version",
+                                                      "created_at",
+                                                      "updated_at",
+                                                      "search_key"};
+  struct Seed {
+    agreements::Agreement record;
+    std::vector<agreements::Party> parties;
+  };
+  std::vector<Seed> seeds;
+  auto row_of = [&](const agreements::Agreement& a) {
+    Cell parent = a.parent_agreement_id ? number(*a.parent_agreement_id) : none();
+    auto optional = [](const std::optional<std::string>& value) { return value ? text(*value) : none(); };
+    auto optional_number = [](const std::optional<std::int64_t>& value) { return value ? number(*value) : none(); };
+    std::string countries;
+    for (const auto& country : a.party_countries) countries += (countries.empty() ? "" : " ") + country;
+    return std::vector<Cell>{text(a.kind),
+                             text(a.modality),
+                             text(a.status),
+                             optional(a.title_fr),
+                             optional(a.title_ar),
+                             optional(a.title_en),
+                             text(agreements::sort_name_of(a)),
+                             optional(a.reference),
+                             optional(a.signature_place),
+                             optional(a.signed_on),
+                             optional(a.in_force_on),
+                             optional(a.expires_on),
+                             text(a.renewal),
+                             optional_number(a.renewal_months),
+                             optional_number(a.notice_days),
+                             optional(a.notice_on),
+                             parent,
+                             optional(a.parent_relation),
+                             text(fmt::format("{}", fmt::join(a.domains, " "))),
+                             text(""),
+                             text(countries),
+                             number(1),
+                             text(now),
+                             text(now),
+                             text(agreements::search_key_of(a))};
+  };
+  // Writes the seeds (agreements, then parties and domains); answers their ids in order.
+  auto write = [&](const std::vector<Seed>& batch) {
+    Rows rows;
+    for (const auto& seed : batch) rows.push_back(row_of(seed.record));
+    std::int64_t before = last_id(connection, "agreements");
+    connection.bulk_insert("agreements", agreement_columns, rows);
+    auto ids = ids_after(connection, "agreements", before);
+    Rows parties, domains;
+    for (std::size_t i = 0; i < ids.size() && i < batch.size(); ++i) {
+      std::int64_t position = 0;
+      for (const auto& p : batch[i].parties) {
+        std::string roles;
+        for (const auto& role : p.roles) roles += (roles.empty() ? "" : " ") + role;
+        parties.push_back({number(ids[i]), number(++position), p.country_code ? text(*p.country_code) : none(),
+                           p.organisation_id ? number(*p.organisation_id) : none(), text(roles),
+                           p.amount_minor ? number(*p.amount_minor) : none(), p.currency ? text(*p.currency) : none(),
+                           p.in_kind ? text(*p.in_kind) : none(),
+                           p.in_kind_value_minor ? number(*p.in_kind_value_minor) : none()});
+      }
+      for (const auto& domain : batch[i].record.domains) domains.push_back({number(ids[i]), text(domain)});
+    }
+    connection.bulk_insert(
+        "agreement_parties",
+        std::vector<std::string>{"agreement_id", "position", "country_code", "organisation_id", "roles", "amount_minor",
+                                 "currency", "in_kind", "in_kind_value_minor"},
+        parties);
+    connection.bulk_insert("agreement_domains", std::vector<std::string>{"agreement_id", "domain"}, domains);
+    counts.agreements += ids.size();
+    return ids;
+  };
+  auto bilateral = [](const std::string& country) {
+    agreements::Party morocco, partner;
+    morocco.country_code = std::string(agreements::kMorocco);
+    morocco.roles = {"signatory"};
+    partner.country_code = country;
+    partner.roles = {"signatory"};
+    return std::vector<agreements::Party>{morocco, partner};
+  };
+
+  // Framework agreements, one a country, in force, most of them tacitly renewed every five years.
+  std::vector<Seed> frameworks;
+  for (std::size_t c = 0; c < kCountries.size(); ++c) {
+    std::string country = kCountries[c];
+    Seed seed;
+    auto& a = seed.record;
+    a.kind = "framework";
+    a.modality = "bilateral";
+    a.status = "in_force";
+    a.title_fr = fmt::format("Accord-cadre de coopération Maroc — {}", name_of(country).fr);
+    a.title_ar = fmt::format("اتفاق إطار للتعاون: المغرب — {}", name_of(country).ar);
+    a.title_en = fmt::format("Framework cooperation agreement Morocco — {}", name_of(country).en);
+    a.reference = fmt::format("ACC-{}-{}", country, 2000 + static_cast<int>(c));
+    a.signature_place = c % 2 ? std::string("Rabat") : std::string(kCities[c % kCities.size()]);
+    int signed_year = 1995 + static_cast<int>(c % 25);
+    a.signed_on = year_day(signed_year, static_cast<int>(random() % 300));
+    a.in_force_on = year_day(signed_year, 320);
+    if (c % 5 != 4) {
+      // The next renewal date between three weeks and three years from now.
+      a.renewal = "tacit";
+      a.renewal_months = 60;
+      a.notice_days = 180;
+      int expiry = 20 + static_cast<int>((c * 53) % 1100);
+      a.expires_on = day(expiry);
+      a.notice_on = day(expiry - 180);
+    }
+    a.party_countries = {std::string(agreements::kMorocco), country};
+    seed.parties = bilateral(country);
+    frameworks.push_back(std::move(seed));
+  }
+  auto framework_ids = write(frameworks);
+
+  std::vector<Seed> others;
+  int sectoral_per_country = 2 + scale / 20;
+  for (std::size_t c = 0; c < kCountries.size(); ++c) {
+    std::string country = kCountries[c];
+    for (int s = 0; s < sectoral_per_country; ++s) {
+      const auto& domain = kDomains[random() % kDomains.size()];
+      Seed seed;
+      auto& a = seed.record;
+      bool memorandum = (s + static_cast<int>(c)) % 3 == 0;
+      a.kind = memorandum ? "memorandum" : "sectoral";
+      a.modality = "bilateral";
+      a.title_fr = fmt::format("{} — {} ({})", memorandum ? "Mémorandum d'entente" : "Accord sectoriel", domain.fr,
+                               name_of(country).fr);
+      a.title_ar =
+          fmt::format("{} — {} ({})", memorandum ? "مذكرة تفاهم" : "اتفاق قطاعي", domain.ar, name_of(country).ar);
+      a.title_en = fmt::format("{} — {} ({})", memorandum ? "Memorandum of understanding" : "Sectoral agreement",
+                               domain.en, name_of(country).en);
+      a.reference = fmt::format("{}-{}-{}-{:03}", memorandum ? "MOU" : "ACS", country, domain.code, s + 1);
+      a.signature_place = std::string(kCities[random() % kCities.size()]);
+      a.domains = {domain.code};
+      int kind_of_state = static_cast<int>(random() % 10);
+      if (kind_of_state == 0) {
+        a.status = "negotiated";  // a text agreed, not yet signed
+      } else {
+        int signed_year = 2005 + static_cast<int>(random() % 21);
+        a.signed_on = year_day(signed_year, static_cast<int>(random() % 330));
+        a.in_force_on = year_day(signed_year, 335);
+        if (kind_of_state == 1) {
+          a.status = "expired";
+          a.expires_on = year_day(signed_year + 5, 335);
+          if (*a.expires_on >= day(0)) a.status = "in_force";
+        } else {
+          a.status = "in_force";
+          a.expires_on = day(10 + static_cast<int>(random() % 1500));
+        }
+      }
+      a.party_countries = {std::string(agreements::kMorocco), country};
+      seed.parties = bilateral(country);
+      others.push_back(std::move(seed));
+    }
+    // Every third framework amended by a protocol.
+    if (c % 3 == 0 && c < framework_ids.size()) {
+      Seed seed;
+      auto& a = seed.record;
+      a.kind = "protocol";
+      a.modality = "bilateral";
+      a.status = "in_force";
+      a.title_fr = fmt::format("Avenant n° 1 à l'accord-cadre Maroc — {}", name_of(country).fr);
+      a.title_ar = fmt::format("الملحق رقم 1 للاتفاق الإطار: المغرب — {}", name_of(country).ar);
+      a.title_en = fmt::format("Amendment no. 1 to the framework agreement Morocco — {}", name_of(country).en);
+      a.reference = fmt::format("ACC-{}-{}-AV1", country, 2000 + static_cast<int>(c));
+      a.signed_on = year_day(2021, static_cast<int>(c % 300));
+      a.in_force_on = year_day(2021, 330);
+      a.parent_agreement_id = framework_ids[c];
+      a.parent_relation = "amends";
+      a.party_countries = {std::string(agreements::kMorocco), country};
+      seed.parties = bilateral(country);
+      others.push_back(std::move(seed));
+    }
+  }
+  // Triangular agreements: a funder's money, Morocco's training seats, a beneficiary country.
+  for (std::size_t f = 0; f < funders.size() && f < 4; ++f) {
+    for (int n = 0; n < 3; ++n) {
+      std::string beneficiary = kCountries[(f * 7 + static_cast<std::size_t>(n) * 3) % 20];
+      const auto& domain = kDomains[(f + static_cast<std::size_t>(n)) % kDomains.size()];
+      Seed seed;
+      auto& a = seed.record;
+      a.kind = "triangular";
+      a.modality = "triangular";
+      a.status = "in_force";
+      a.title_fr = fmt::format("Coopération triangulaire — {} ({})", domain.fr, name_of(beneficiary).fr);
+      a.title_ar = fmt::format("تعاون ثلاثي — {} ({})", domain.ar, name_of(beneficiary).ar);
+      a.title_en = fmt::format("Triangular cooperation — {} ({})", domain.en, name_of(beneficiary).en);
+      a.reference = fmt::format("TRI-{}-{}-{}", f + 1, beneficiary, 2020 + n * 2);
+      a.signature_place = std::string("Rabat");
+      a.signed_on = year_day(2020 + n * 2, 100);
+      a.in_force_on = year_day(2020 + n * 2, 130);
+      a.expires_on = year_day(2024 + n * 2, 130);
+      if (*a.expires_on < day(0)) a.status = "expired";
+      a.domains = {domain.code};
+      agreements::Party morocco, funder, country;
+      morocco.country_code = std::string(agreements::kMorocco);
+      morocco.roles = {"signatory", "implementer"};
+      morocco.currency = "MAD";
+      morocco.in_kind = "Places de formation et hébergement des stagiaires";
+      morocco.in_kind_value_minor = amount(500'000, 3'000'000) * 100;
+      funder.organisation_id = funders[f];
+      funder.roles = {"signatory", "funder"};
+      funder.currency = "EUR";
+      funder.amount_minor = amount(200'000, 2'000'000) * 100;
+      country.country_code = beneficiary;
+      country.roles = {"signatory", "beneficiary"};
+      a.party_countries = {std::string(agreements::kMorocco), beneficiary};
+      seed.parties = {morocco, funder, country};
+      others.push_back(std::move(seed));
+    }
+  }
+  write(others);
 }
 
 }  // namespace
@@ -690,6 +942,7 @@ void generate_cooperation_demo(db::Connection& connection, int scale, std::mt199
   }
   flush_nominations();
   add_demo_documents(connection, now);
+  add_demo_agreements(connection, scale, random, funders, now, counts);
 }
 
 spreadsheet::Table sample_nomination_file(db::Connection& connection, std::size_t row_count, std::mt19937& random) {

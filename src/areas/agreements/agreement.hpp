@@ -131,5 +131,7 @@ Result<Agreement> update(db::Connection& connection, const accounts::Actor& acto
 std::optional<Agreement> find(db::Connection& connection, std::int64_t id);
 std::optional<std::int64_t> find_by_reference(db::Connection& connection, const std::string& reference);
 std::string snapshot_json(const Agreement& agreement);
+std::string search_key_of(const Agreement& agreement);
+std::string sort_name_of(const Agreement& agreement);
 
 }  // namespace taawun::agreements

@@ -9,7 +9,5 @@ const kit::Kind<Agreement>& kind();
 // "MA SN" ↔ {"MA", "SN"}: the lists an agreement row keeps as words.
 std::string joined(const std::vector<std::string>& words);
 std::vector<std::string> words_of(const std::string& text);
-std::string search_key_of(const Agreement& agreement);
-std::string sort_name_of(const Agreement& agreement);
 
 }  // namespace taawun::agreements
