@@ -516,6 +516,10 @@ void add_demo_agreements(db::Connection& connection, int scale, std::mt19937& ra
     }
   }
   write(others);
+  // The programmes' agreement numbers were the framework agreements' references: now a link.
+  connection.query(
+      "UPDATE programmes SET agreement_id = (SELECT a.id FROM agreements a WHERE a.reference = "
+      "programmes.agreement_number) WHERE agreement_number IS NOT NULL AND agreement_id IS NULL");
 }
 
 }  // namespace

@@ -43,6 +43,8 @@ struct Action {
   std::optional<std::string> title_fr, title_ar, title_en;
   std::string modality = "bilateral";
   std::optional<std::int64_t> programme_id, offer_id, host_organisation_id;
+  std::optional<std::int64_t> agreement_id;  // the agreement it carries out (else its programme's)
+  std::optional<std::string> agreement_reference;
   std::optional<std::string> city;
   std::string country_code;  // where it happens
   std::string start_date, end_date;
@@ -69,7 +71,7 @@ struct Action {
 struct ActionDraft {
   Field<std::string> action_type, domain, title_fr, title_ar, title_en, modality, city, country, start_date, end_date,
       language, currency;
-  Field<std::int64_t> programme_id, offer_id, host_organisation_id, seats, estimated_cost, actual_cost;
+  Field<std::int64_t> programme_id, offer_id, host_organisation_id, seats, estimated_cost, actual_cost, agreement_id;
   Field<std::vector<SectorShare>> sectors;
   Field<std::vector<FunderShare>> funders;
   Field<std::vector<Quota>> quotas;
@@ -90,7 +92,7 @@ std::vector<std::string_view> next_statuses(std::string_view status);
 
 struct ActionFilter {
   std::optional<std::string> text, action_type, domain, country, status, modality;
-  std::optional<std::int64_t> year, programme_id, host_organisation_id, offer_id;
+  std::optional<std::int64_t> year, programme_id, host_organisation_id, offer_id, agreement_id;
   std::string sort = "-start_date";
   PageRequest page;
 };

@@ -31,6 +31,8 @@ void write_action(JsonWriter& json, const act::Action& a, Language language) {
       .field("modality", a.modality)
       .field("programme_id", a.programme_id)
       .field("programme_title", a.programme_id ? name_or_null(a.programme_title, language) : std::nullopt)
+      .field("agreement_id", a.agreement_id)
+      .field("agreement_reference", a.agreement_id ? a.agreement_reference : std::nullopt)
       .field("offer_id", a.offer_id)
       .field("host_organisation_id", a.host_organisation_id)
       .field("host_name", a.host_organisation_id ? name_or_null(a.host_name, language) : std::nullopt)
@@ -102,6 +104,7 @@ Result<act::ActionDraft> read_draft(Context& context) {
   read_field(body, "language", draft.language, body.text("language", 2));
   read_field(body, "currency", draft.currency, body.text("currency", 3));
   read_field(body, "programme_id", draft.programme_id, body.integer("programme_id"));
+  read_field(body, "agreement_id", draft.agreement_id, body.integer("agreement_id"));
   read_field(body, "offer_id", draft.offer_id, body.integer("offer_id"));
   read_field(body, "host_organisation_id", draft.host_organisation_id, body.integer("host_organisation_id"));
   read_field(body, "seats", draft.seats, body.integer("seats"));
@@ -147,6 +150,7 @@ act::ActionFilter read_action_filter(QueryReader& query) {
       query.optional_choice("status", {"planned", "open", "selection_closed", "ongoing", "completed", "cancelled"});
   filter.modality = query.optional_choice("modality", {"bilateral", "triangular"});
   filter.programme_id = query.integer("programme_id", 1, INT64_MAX);
+  filter.agreement_id = query.integer("agreement_id", 1, INT64_MAX);
   filter.host_organisation_id = query.integer("host_organisation_id", 1, INT64_MAX);
   filter.offer_id = query.integer("offer_id", 1, INT64_MAX);
   filter.sort = query.choice("sort", {"start_date", "-start_date", "title", "-title", "updated_at", "-updated_at"},

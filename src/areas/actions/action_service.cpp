@@ -145,6 +145,7 @@ Result<Action> apply(db::Connection& connection, const Action& before, const Act
   if (draft.language.present) record.language = cleaned(draft.language.value);
   if (draft.currency.present) record.currency = upper_cased(cleaned(draft.currency.value));
   draft.programme_id.apply_to(record.programme_id);
+  draft.agreement_id.apply_to(record.agreement_id);
   draft.offer_id.apply_to(record.offer_id);
   draft.host_organisation_id.apply_to(record.host_organisation_id);
   draft.estimated_cost.apply_to(record.estimated_cost);
@@ -221,6 +222,9 @@ Result<Action> apply(db::Connection& connection, const Action& before, const Act
   if (record.programme_id &&
       !exists(connection, "SELECT 1 FROM programmes WHERE id = ?", db::Params(*record.programme_id)))
     problems.push_back({"programme_id", "unknown_record"});
+  if (record.agreement_id &&
+      !exists(connection, "SELECT 1 FROM agreements WHERE id = ?", db::Params(*record.agreement_id)))
+    problems.push_back({"agreement_id", "unknown_record"});
   if (record.offer_id && !exists(connection, "SELECT 1 FROM offers WHERE id = ?", db::Params(*record.offer_id)))
     problems.push_back({"offer_id", "unknown_record"});
   if (record.host_organisation_id &&
@@ -313,6 +317,7 @@ Result<Page<Action>> list(db::Connection& connection, const accounts::Actor& act
   equal("a.status", filter.status);
   equal("a.modality", filter.modality);
   equal("a.programme_id", filter.programme_id);
+  equal("a.agreement_id", filter.agreement_id);
   equal("a.host_organisation_id", filter.host_organisation_id);
   equal("a.offer_id", filter.offer_id);
   if (filter.country) {

@@ -16,9 +16,9 @@ const char* const kSelectAction =
     "SELECT a.id, a.action_type, a.domain, a.title_fr, a.title_ar, a.title_en, a.modality, a.programme_id, "
     "a.offer_id, a.host_organisation_id, a.city, a.country_code, a.start_date, a.end_date, a.language, a.seats, "
     "a.status, a.estimated_cost, a.actual_cost, a.currency, a.version, a.created_at, a.updated_at, "
-    "h.name_fr, h.name_ar, h.name_en, p.title_fr, p.title_ar, p.title_en "
+    "h.name_fr, h.name_ar, h.name_en, p.title_fr, p.title_ar, p.title_en, a.agreement_id, ag.reference "
     "FROM actions a LEFT JOIN organisations h ON h.id = a.host_organisation_id "
-    "LEFT JOIN programmes p ON p.id = a.programme_id";
+    "LEFT JOIN programmes p ON p.id = a.programme_id LEFT JOIN agreements ag ON ag.id = a.agreement_id";
 
 Action action_from(const db::Row& row, const reference::ReferenceNames& names) {
   Action a;
@@ -47,6 +47,8 @@ Action action_from(const db::Row& row, const reference::ReferenceNames& names) {
   a.updated_at = row.text(22);
   a.host_name = {row.text(23), row.text(24), row.text(25)};
   a.programme_title = {row.text(26), row.text(27), row.text(28)};
+  a.agreement_id = row.optional_integer(29);
+  a.agreement_reference = row.optional_text(30);
   a.type_name = names.action_type(a.action_type);
   a.domain_name = names.cooperation_domain(a.domain);
   a.country_name = names.country(a.country_code);
@@ -168,6 +170,7 @@ kit::Kind<Action> make_kind() {
                derived<Action>("sort_name", sort_name_of),
                column("modality", &Action::modality),
                column("programme_id", &Action::programme_id),
+               column("agreement_id", &Action::agreement_id),
                column("offer_id", &Action::offer_id),
                column("host_organisation_id", &Action::host_organisation_id),
                column("city", &Action::city),
@@ -213,6 +216,7 @@ kit::Kind<Action> make_kind() {
          return fmt::format("{}", fmt::join(quotas, " "));
        }},
       {"programme_id", [](const Action& a, Language) { return cell(a.programme_id); }, true},
+      {"agreement_id", [](const Action& a, Language) { return cell(a.agreement_id); }, true},
       {"offer_id", [](const Action& a, Language) { return cell(a.offer_id); }, true},
       {"host_organisation_id", [](const Action& a, Language) { return cell(a.host_organisation_id); }, true},
       {"host", [](const Action& a, Language l) { return a.host_name.in(l); }},
@@ -260,6 +264,7 @@ std::string snapshot_json(const Action& a) {
                          {"title_en", optional(a.title_en)},
                          {"modality", a.modality},
                          {"programme_id", optional(a.programme_id)},
+                         {"agreement_id", optional(a.agreement_id)},
                          {"offer_id", optional(a.offer_id)},
                          {"host_organisation_id", optional(a.host_organisation_id)},
                          {"city", optional(a.city)},

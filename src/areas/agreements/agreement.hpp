@@ -107,6 +107,22 @@ struct AgreementFilter {
 };
 inline constexpr std::int64_t kMaxExpiringWithin = 3650;
 
+// What an agreement produced: the programmes that carry it out, and by year (of their start) the
+// actions that name it or belong to those programmes, with the participants who completed them.
+struct LinkedProgramme {
+  std::int64_t id = 0;
+  LocalisedName title;
+  std::optional<std::int64_t> start_year, end_year;
+};
+struct YearOutcome {
+  std::int64_t year = 0, actions = 0, participants_completed = 0;
+};
+struct Outcomes {
+  std::vector<LinkedProgramme> programmes;
+  std::vector<YearOutcome> by_year;
+  std::int64_t actions = 0, participants_completed = 0;
+};
+
 // --- access: the one place that says who may see and change agreements ---
 enum class Action { read, create, update };
 bool can(const accounts::Actor& actor, Action action);
@@ -124,6 +140,8 @@ inline constexpr std::int64_t kMaxExportRows = 100'000;
 spreadsheet::Table export_table(const std::vector<Agreement>& agreements, Language language);
 Result<Agreement> get(db::Connection& connection, const accounts::Actor& actor, std::int64_t id);
 Result<Agreement> create(db::Connection& connection, const accounts::Actor& actor, const AgreementDraft& draft);
+// Read by whoever reads the agreement (counts only: no participant is named).
+Result<Outcomes> outcomes(db::Connection& connection, const accounts::Actor& actor, std::int64_t id);
 Result<Agreement> update(db::Connection& connection, const accounts::Actor& actor, std::int64_t id,
                          std::int64_t expected_version, const AgreementDraft& draft);
 

@@ -183,6 +183,33 @@ Result<Response> get_agreement(Context& context) {
   return agreement_response(context, bhttp::status::ok, agreement);
 }
 
+// What the agreement produced: its programmes, and its actions and completed participants by year.
+Result<Response> agreement_outcomes(Context& context) {
+  TAAWUN_TRY(id, id_parameter(context));
+  TAAWUN_TRY(outcomes, agr::outcomes(context.db(), context.actor(), id));
+  JsonWriter json;
+  json.begin_object();
+  json.key("programmes").begin_array();
+  for (const auto& p : outcomes.programmes)
+    json.begin_object()
+        .field("id", p.id)
+        .field("title", p.title.in(context.language))
+        .field("start_year", p.start_year)
+        .field("end_year", p.end_year)
+        .end_object();
+  json.end_array();
+  json.key("by_year").begin_array();
+  for (const auto& year : outcomes.by_year)
+    json.begin_object()
+        .field("year", year.year)
+        .field("actions", year.actions)
+        .field("participants_completed", year.participants_completed)
+        .end_object();
+  json.end_array();
+  json.field("actions", outcomes.actions).field("participants_completed", outcomes.participants_completed).end_object();
+  return json_response(context, bhttp::status::ok, json.str());
+}
+
 Result<Response> create_agreement(Context& context) {
   TAAWUN_TRY(draft, read_draft(context));
   TAAWUN_TRY(created, agr::create(context.db(), context.actor(), draft));
@@ -214,6 +241,7 @@ std::vector<Route> agreement_routes() {
       {verb::get, "/api/v1/agreements/export", h::export_agreements, signed_in, blocking, {"agreements", "read"}},
       {verb::get, "/api/v1/agreements/{id}", h::get_agreement, signed_in, quick, {"agreements", "read"}},
       {verb::patch, "/api/v1/agreements/{id}", h::update_agreement, signed_in, quick, {"agreements", "update"}},
+      {verb::get, "/api/v1/agreements/{id}/outcomes", h::agreement_outcomes, signed_in, quick, {"agreements", "read"}},
   };
 }
 // clang-format on

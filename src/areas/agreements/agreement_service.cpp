@@ -341,6 +341,38 @@ Result<Agreement> get(db::Connection& connection, const accounts::Actor& actor, 
   return kit::get(connection, kind(), actor, id);
 }
 
+Result<Outcomes> outcomes(db::Connection& connection, const accounts::Actor& actor, std::int64_t id) {
+  db::Transaction transaction(connection, db::TransactionKind::read);
+  TAAWUN_TRY(agreement, get(connection, actor, id));
+  Outcomes result;
+  for (const auto& row : connection
+                             .query("SELECT id, title_fr, title_ar, title_en, start_year, end_year FROM programmes "
+                                    "WHERE agreement_id = ? ORDER BY start_year, id",
+                                    db::Params(agreement.id))
+                             .rows)
+    result.programmes.push_back(LinkedProgramme{
+        row.integer(0),
+        {row.optional_text(1).value_or(""), row.optional_text(2).value_or(""), row.optional_text(3).value_or("")},
+        row.optional_integer(4),
+        row.optional_integer(5)});
+  // An action counts once, whether it names the agreement or its programme does.
+  for (const auto& row :
+       connection
+           .query("SELECT SUBSTR(a.start_date, 1, 4), COUNT(DISTINCT a.id), COUNT(n.id) FROM actions a LEFT JOIN "
+                  "nominations n ON n.action_id = a.id AND n.state = 'completed' WHERE a.agreement_id = ? OR "
+                  "a.programme_id IN (SELECT p.id FROM programmes p WHERE p.agreement_id = ?) GROUP BY "
+                  "SUBSTR(a.start_date, 1, 4) ORDER BY 1",
+                  db::Params(agreement.id, agreement.id))
+           .rows) {
+    YearOutcome year{std::stoll(row.text(0)), row.integer(1), row.integer(2)};
+    result.actions += year.actions;
+    result.participants_completed += year.participants_completed;
+    result.by_year.push_back(year);
+  }
+  transaction.commit();
+  return result;
+}
+
 Result<Agreement> create(db::Connection& connection, const accounts::Actor& actor, const AgreementDraft& draft) {
   return kit::plain_create(connection, kind(), actor, can(actor, Action::create),
                            [&](Agreement blank) { return apply(connection, std::move(blank), draft, true); });

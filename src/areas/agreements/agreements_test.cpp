@@ -4,6 +4,7 @@
 // days), the export, the audit trail and who sees what. Each test runs on SQLite and PostgreSQL.
 #include <chrono>
 
+#include "api/participation.hpp"
 #include "core/spreadsheet.hpp"
 #include "support/api_test.hpp"
 
@@ -359,6 +360,59 @@ TEST_P(Agreements, PartnersSeeTheirCountriesAgreementsOnlyAndHostsNone) {
                       {{"kind", "memorandum"}, {"modality", "bilateral"}, {"title_fr", "Mémorandum " + marker}})
                 .status,
             201);
+}
+
+TEST_P(Agreements, OutcomesCountWhatTheAgreementProducedByYear) {
+  namespace p = participation;
+  auto agreement = create_agreement({{"title_fr", unique_name("Produits ")}});
+  std::string url = url_of(agreement);
+  auto linked = admin().post("/api/v1/programmes", {{"kind", "country_programme"},
+                                                    {"title_fr", unique_name("Programme lié ")},
+                                                    {"country", "SN"},
+                                                    {"start_year", 2031},
+                                                    {"agreement_id", agreement["id"]}});
+  ASSERT_EQ(linked.status, 201) << linked.body;
+  EXPECT_EQ(linked.json()["agreement_reference"], agreement["reference"]);
+  // An action of the programme, one naming the agreement itself (both in 2031), one in 2032 that
+  // names it and belongs to its programme (counted once), and one that does neither.
+  auto through_programme = create_action({{"programme_id", linked.json()["id"]}});
+  auto direct = p::open_action(
+      admin(), {{"agreement_id", agreement["id"]}, {"quotas", json::array({{{"country", "SN"}, {"seats", 5}}})}});
+  EXPECT_EQ(direct["agreement_id"], agreement["id"]);
+  create_action({{"agreement_id", agreement["id"]},
+                 {"programme_id", linked.json()["id"]},
+                 {"start_date", "2032-02-01"},
+                 {"end_date", "2032-02-10"}});
+  create_action();
+  // A participant of the direct action completes it.
+  auto who = p::person(admin(),
+                       {{"latin_name", "Awa " + unique_family("Ndi", 'a')}, {"sex", "female"}, {"nationality", "SN"}});
+  auto nomination = p::walk(admin(), p::nominate(admin(), direct, who), {"under_review", "selected"});
+  p::advance_action(admin(), direct, {"selection_closed", "ongoing"});
+  nomination = p::walk(admin(), nomination, {"confirmed", "arrived"});
+  nomination = p::present(admin(), nomination, {"2031-03-02", "2031-03-03"});
+  p::walk(admin(), nomination, {"completed"});
+
+  auto outcomes = admin().get(url + "/outcomes");
+  ASSERT_EQ(outcomes.status, 200) << outcomes.body;
+  auto body = outcomes.json();
+  ASSERT_EQ(body["programmes"].size(), 1u);
+  EXPECT_EQ(body["programmes"][0]["id"], linked.json()["id"]);
+  EXPECT_EQ(body["by_year"], json::parse(R"([{"year": 2031, "actions": 2, "participants_completed": 1},
+                                              {"year": 2032, "actions": 1, "participants_completed": 0}])"));
+  EXPECT_EQ(body["actions"], 3);
+  EXPECT_EQ(body["participants_completed"], 1);
+  // The lists filter by agreement; an unknown agreement is named.
+  EXPECT_EQ(admin().get("/api/v1/actions?agreement_id=" + std::to_string(agreement["id"].get<int>())).json()["total"],
+            2);
+  EXPECT_EQ(
+      admin().get("/api/v1/programmes?agreement_id=" + std::to_string(agreement["id"].get<int>())).json()["total"], 1);
+  auto unknown = admin().patch("/api/v1/actions/" + std::to_string(through_programme["id"].get<int>()),
+                               {{"agreement_id", 987654321}}, {{"If-Match", "\"1\""}});
+  EXPECT_EQ(unknown.field_errors(), std::vector<std::string>{"agreement_id:unknown_record"}) << unknown.body;
+  // Outside a partner's scope the outcomes are not found, as the agreement is.
+  Client partner = signed_in("partner", {{"countries", {"ML"}}});
+  EXPECT_EQ(partner.get(url + "/outcomes").status, 404);
 }
 
 struct Expectation {

@@ -28,17 +28,19 @@ struct Programme {
   std::optional<std::string> title_fr, title_ar, title_en, country_code;
   std::optional<std::int64_t> funder_organisation_id, start_year, end_year;
   std::optional<std::string> agreement_number, commission_session;
+  std::optional<std::int64_t> agreement_id;  // the agreement the programme carries out
   std::int64_t version = 1;
   std::string created_at, updated_at;
   // Joined for display, in the three languages.
   LocalisedName country_name, funder_name;
+  std::optional<std::string> agreement_reference;
 
   LocalisedName title() const { return {title_fr.value_or(""), title_ar.value_or(""), title_en.value_or("")}; }
 };
 
 struct ProgrammeDraft {
   Field<std::string> kind, title_fr, title_ar, title_en, country, agreement_number, commission_session;
-  Field<std::int64_t> funder_organisation_id, start_year, end_year;
+  Field<std::int64_t> funder_organisation_id, start_year, end_year, agreement_id;
   std::vector<FieldError> input_problems;  // from the request reader, reported with the domain's
 };
 
@@ -49,7 +51,8 @@ inline constexpr std::int64_t kFirstYear = 1990, kLastYear = 2100;
 struct ProgrammeFilter {
   std::optional<std::string> text, kind, country;
   std::optional<std::int64_t> year;  // programmes running that year
-  std::string sort = "title";        // title | start_year, a leading minus reverses
+  std::optional<std::int64_t> agreement_id;
+  std::string sort = "title";  // title | start_year, a leading minus reverses
   PageRequest page;
 };
 

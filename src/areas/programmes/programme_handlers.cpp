@@ -32,6 +32,8 @@ void write_programme(JsonWriter& json, const prog::Programme& p, Language langua
       .field("end_year", p.end_year)
       .field("agreement_number", p.agreement_number)
       .field("commission_session", p.commission_session)
+      .field("agreement_id", p.agreement_id)
+      .field("agreement_reference", p.agreement_id ? p.agreement_reference : std::nullopt)
       .field("version", p.version)
       .field("created_at", p.created_at)
       .field("updated_at", p.updated_at)
@@ -62,6 +64,7 @@ Result<prog::ProgrammeDraft> read_draft(Context& context) {
              body.text("agreement_number", prog::kMaxAgreementNumberLength));
   read_field(body, "commission_session", draft.commission_session,
              body.text("commission_session", prog::kMaxCommissionSessionLength));
+  read_field(body, "agreement_id", draft.agreement_id, body.integer("agreement_id"));
   draft.input_problems = body.finish_into_list();
   return draft;
 }
@@ -72,6 +75,7 @@ prog::ProgrammeFilter read_programme_filter(QueryReader& query) {
   filter.kind = query.optional_choice("kind", prog::kKinds);
   filter.country = query.country("country");
   filter.year = query.integer("year", prog::kFirstYear, prog::kLastYear);
+  filter.agreement_id = query.integer("agreement_id", 1, INT64_MAX);
   filter.sort = query.sort("title");
   return filter;
 }

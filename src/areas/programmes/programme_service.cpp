@@ -20,6 +20,7 @@ Result<Programme> apply(db::Connection& connection, Programme record, const Prog
   draft.funder_organisation_id.apply_to(record.funder_organisation_id);
   draft.start_year.apply_to(record.start_year);
   draft.end_year.apply_to(record.end_year);
+  draft.agreement_id.apply_to(record.agreement_id);
 
   if (record.kind.empty())
     problems.push_back({"kind", "required"});
@@ -45,6 +46,9 @@ Result<Programme> apply(db::Connection& connection, Programme record, const Prog
     problems.push_back({"funder_organisation_id", "required_for_kind"});
   }
 
+  if (record.agreement_id &&
+      connection.query("SELECT 1 FROM agreements WHERE id = ?", db::Params(*record.agreement_id)).empty())
+    problems.push_back({"agreement_id", "unknown_record"});
   if (!record.start_year) problems.push_back({"start_year", "required"});
   check_range(problems, "start_year", record.start_year, kFirstYear, kLastYear);
   check_range(problems, "end_year", record.end_year, kFirstYear, kLastYear);
@@ -58,7 +62,10 @@ Result<Programme> apply(db::Connection& connection, Programme record, const Prog
 
 Result<Page<Programme>> list(db::Connection& connection, const accounts::Actor& actor, const ProgrammeFilter& filter) {
   kit::Where where;
-  where.equals("p.kind", filter.kind).equals("p.country_code", filter.country).text("p.search_key", filter.text);
+  where.equals("p.kind", filter.kind)
+      .equals("p.agreement_id", filter.agreement_id)
+      .equals("p.country_code", filter.country)
+      .text("p.search_key", filter.text);
   // Running that year: started by then and not ended before (no end year: still running).
   if (filter.year)
     where.add("p.start_year <= ? AND (p.end_year IS NULL OR p.end_year >= ?)", *filter.year, *filter.year);

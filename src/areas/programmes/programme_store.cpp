@@ -28,6 +28,8 @@ Programme programme_from(const db::Row& row, const reference::ReferenceNames& na
   p.created_at = row.text(12);
   p.updated_at = row.text(13);
   p.funder_name = {row.text(14), row.text(15), row.text(16)};
+  p.agreement_id = row.optional_integer(17);
+  p.agreement_reference = row.optional_text(18);
   if (p.country_code) p.country_name = names.country(*p.country_code);
   return p;
 }
@@ -44,7 +46,8 @@ kit::Kind<Programme> make_kind() {
   k.select =
       "SELECT p.id, p.kind, p.title_fr, p.title_ar, p.title_en, p.country_code, p.funder_organisation_id, "
       "p.start_year, p.end_year, p.agreement_number, p.commission_session, p.version, p.created_at, p.updated_at, "
-      "f.name_fr, f.name_ar, f.name_en FROM programmes p LEFT JOIN organisations f ON f.id = p.funder_organisation_id";
+      "f.name_fr, f.name_ar, f.name_en, p.agreement_id, ag.reference FROM programmes p LEFT JOIN organisations f ON "
+      "f.id = p.funder_organisation_id LEFT JOIN agreements ag ON ag.id = p.agreement_id";
   k.from_row = programme_from;
   k.columns = {column("kind", &Programme::kind),
                column("title_fr", &Programme::title_fr),
@@ -57,6 +60,7 @@ kit::Kind<Programme> make_kind() {
                column("end_year", &Programme::end_year),
                column("agreement_number", &Programme::agreement_number),
                column("commission_session", &Programme::commission_session),
+               column("agreement_id", &Programme::agreement_id),
                derived<Programme>("search_key", search_key_of)};
   k.sorts = {{"title", "p.sort_name {0}, p.id {0}"}, {"start_year", "p.start_year {0}, p.sort_name {0}, p.id {0}"}};
   k.snapshot = snapshot_json;
@@ -76,6 +80,8 @@ kit::Kind<Programme> make_kind() {
       {"end_year", [](const Programme& p, Language) { return cell(p.end_year); }, true},
       {"agreement_number", [](const Programme& p, Language) { return cell(p.agreement_number); }},
       {"commission_session", [](const Programme& p, Language) { return cell(p.commission_session); }},
+      {"agreement_id", [](const Programme& p, Language) { return cell(p.agreement_id); }, true},
+      {"agreement_reference", [](const Programme& p, Language) { return cell(p.agreement_reference); }},
       {"created_at", [](const Programme& p, Language) { return p.created_at; }},
       {"updated_at", [](const Programme& p, Language) { return p.updated_at; }}};
   return k;
@@ -111,6 +117,7 @@ std::string snapshot_json(const Programme& p) {
                          {"end_year", optional(p.end_year)},
                          {"agreement_number", optional(p.agreement_number)},
                          {"commission_session", optional(p.commission_session)},
+                         {"agreement_id", optional(p.agreement_id)},
                          {"version", p.version}};
   return json.dump();
 }

@@ -39,6 +39,7 @@ Result<Response> export_agreements(Context&);
 Result<Response> get_agreement(Context&);
 Result<Response> create_agreement(Context&);
 Result<Response> update_agreement(Context&);
+Result<Response> agreement_outcomes(Context&);
 // catalogue: programmes, offers, requests
 Result<Response> list_programmes(Context&);
 Result<Response> export_programmes(Context&);
