@@ -10,6 +10,7 @@ import { clearCountryCache } from '@/composables/countries'
 import { clearReferenceListCache } from '@/composables/referenceLists'
 import { agreementErrorKey, statusChoices } from '@/features/agreements/form'
 import { addDays, expiresSoon, todayIso } from '@/features/agreements/dates'
+import { formatAmount } from '@/features/agreements/amounts'
 import { flush, json, mockFetch, mountRoute, problem, signIn, until, type Recorded } from '../../../../tests/helpers'
 import { page } from '../../../../tests/fixtures'
 
@@ -285,7 +286,7 @@ describe('AgreementFormView', () => {
     expect(row).toContain('Suspendu')
   })
 
-  it('knows the life cycle and where a server path is shown', () => {
+  it('knows the life cycle, where a server path is shown, what expires soon and how an amount reads', () => {
     expect(statusChoices(null)).toHaveLength(7)
     expect(statusChoices('draft')).toEqual(['draft', 'negotiated'])
     expect(statusChoices('suspended')).toEqual(['suspended', 'in_force', 'terminated'])
@@ -300,6 +301,10 @@ describe('AgreementFormView', () => {
     expect(expiresSoon({ status: 'in_force', expires_on: '2027-01-15', notice_on: null }, '2026-12-02')).toBe(true)
     expect(expiresSoon({ status: 'in_force', expires_on: '2027-06-15', notice_on: '2027-01-10' }, '2026-12-02')).toBe(true)
     expect(expiresSoon({ status: 'expired', expires_on: '2026-12-20', notice_on: null }, '2026-12-02')).toBe(false)
+    // Beyond a double's 15 digits, every digit is kept.
+    expect(formatAmount('12345678901234567.25', 'MAD', 'en')).toBe('12,345,678,901,234,567.25 MAD')
+    expect(formatAmount('1500', 'XOF', 'en')).toBe('1,500 XOF')
+    expect(formatAmount(null, 'MAD', 'en')).toBe('')
   })
 })
 
@@ -313,7 +318,8 @@ describe('AgreementDetailView', () => {
     const funder = wrapper!.find('[data-testid="party-2"]').text()
     expect(funder).toContain('Agence japonaise de coopération internationale')
     expect(funder).toContain('Bailleur')
-    expect(funder).toContain('1500000.00 MAD')
+    // Grouped in the interface language, every digit kept (no double on the way).
+    expect(wrapper!.find('[data-testid="party-2"] [data-testid="party-amount"]').text().replace(/\s/g, ' ')).toBe('1 500 000,00 MAD')
     expect(wrapper!.find('[data-testid="party-2"] [data-testid="party-share"]').text()).toBe('75 %')
     expect(wrapper!.find('[data-testid="party-0"]').text()).toContain('Vingt places de formation')
     expect(wrapper!.find('[data-testid="agreement-parent"]').text()).toContain('Modifie')
