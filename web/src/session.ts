@@ -76,6 +76,10 @@ export const kAreaRoles = {
   /** Partner focal points put their countries' requests in; studying and matching is the agency's. */
   requestsCreate: need('requests', 'create'),
   requestsWrite: need('requests', 'update'),
+  /** Agreements: host focal points read none (the API answers them 403); partners their countries'. */
+  agreements: need('agreements', 'read'),
+  agreementsCreate: need('agreements', 'create'),
+  agreementsWrite: need('agreements', 'update'),
 } satisfies Record<string, Need>
 
 export function canEnter(roles: Need | undefined): boolean {

@@ -1,4 +1,4 @@
-// Routes, one lazy chunk per screen (organisations, actions, programmes, offers, requests, people,
+// Routes, one lazy chunk per screen (organisations, actions, programmes, offers, requests, agreements, people,
 // nominations, reference, admin, account), and the guards:
 // signed-in check (with return to the asked page after login) and role check (admin screens).
 import {
@@ -52,6 +52,10 @@ const Requests = () => import('@/features/requests/RequestListView.vue')
 const RequestDetail = () => import('@/features/requests/RequestDetailView.vue')
 const RequestForm = () => import('@/features/requests/RequestFormView.vue')
 
+const Agreements = () => import('@/features/agreements/AgreementListView.vue')
+const AgreementDetail = () => import('@/features/agreements/AgreementDetailView.vue')
+const AgreementForm = () => import('@/features/agreements/AgreementFormView.vue')
+
 const home: Crumb = { label: 'nav.home', to: { name: 'home' } }
 const organisations: Crumb = { label: 'nav.organisations', to: { name: 'organisations' } }
 const actions: Crumb = { label: 'nav.actions', to: { name: 'actions' } }
@@ -59,6 +63,7 @@ const people: Crumb = { label: 'nav.people', to: { name: 'people' } }
 const programmes: Crumb = { label: 'programmes.title', to: { name: 'programmes' } }
 const offers: Crumb = { label: 'offers.nav', to: { name: 'offers' } }
 const requests: Crumb = { label: 'requests.title', to: { name: 'requests' } }
+const agreements: Crumb = { label: 'agreements.title', to: { name: 'agreements' } }
 const reference: Crumb = { label: 'nav.reference' }
 const administration: Crumb = { label: 'nav.administration' }
 
@@ -226,6 +231,28 @@ export const routes: RouteRecordRaw[] = [
     component: RequestForm,
     props: true,
     meta: { title: 'requests.editTitle', crumbs: [home, requests], roles: kAreaRoles.requestsWrite },
+  },
+  // Agreements: host focal points read none; the API limits partners to their countries' agreements.
+  { path: '/agreements', name: 'agreements', component: Agreements, meta: { title: 'agreements.title', crumbs: [home], roles: kAreaRoles.agreements } },
+  {
+    path: '/agreements/new',
+    name: 'agreement-new',
+    component: AgreementForm,
+    meta: { title: 'agreements.new', crumbs: [home, agreements], roles: kAreaRoles.agreementsCreate },
+  },
+  {
+    path: '/agreements/:id(\\d+)',
+    name: 'agreement',
+    component: AgreementDetail,
+    props: true,
+    meta: { title: 'agreements.title', crumbs: [home, agreements], roles: kAreaRoles.agreements },
+  },
+  {
+    path: '/agreements/:id(\\d+)/edit',
+    name: 'agreement-edit',
+    component: AgreementForm,
+    props: true,
+    meta: { title: 'agreements.editTitle', crumbs: [home, agreements], roles: kAreaRoles.agreementsWrite },
   },
   {
     path: '/people',

@@ -1,0 +1,38 @@
+// Calls of the agreements area (src/areas/agreements/openapi.yaml: /api/v1/agreements), typed by the contract.
+import { call, type QueryOf } from '@/api/client'
+import type { Agreement, AgreementCreate, AgreementUpdate, CodelistEntry, Page } from '@/api/types'
+import { versioned, type Versioned } from '@/composables/record'
+
+export type AgreementQuery = QueryOf<'/api/v1/agreements', 'get'>
+
+export async function listAgreements(query: AgreementQuery, signal?: AbortSignal): Promise<Page<Agreement>> {
+  const { data } = await call('get', '/api/v1/agreements', { query, signal })
+  return data
+}
+
+export async function getAgreement(id: number | string): Promise<Versioned<Agreement>> {
+  const { data, etag } = await call('get', '/api/v1/agreements/{id}', { params: { id } })
+  return versioned(data, etag)
+}
+
+export async function createAgreement(body: AgreementCreate): Promise<Versioned<Agreement>> {
+  const { data, etag } = await call('post', '/api/v1/agreements', { body })
+  return versioned(data, etag)
+}
+
+export async function updateAgreement(id: number, body: AgreementUpdate, ifMatch: string): Promise<Versioned<Agreement>> {
+  const { data, etag } = await call('patch', '/api/v1/agreements/{id}', { params: { id }, body, ifMatch })
+  return versioned(data, etag)
+}
+
+/** Agreements whose title or reference matches q: the parent picker's choices. */
+export async function searchAgreements(q: string, signal?: AbortSignal): Promise<Agreement[]> {
+  const { data } = await call('get', '/api/v1/agreements', { query: { q: q || undefined, limit: 20, sort: 'title' }, signal })
+  return data.items
+}
+
+/** DAC 5-digit purpose codes matching q (the Sector codelist has hundreds: searched on the server). */
+export async function searchSectors(q: string, signal?: AbortSignal): Promise<CodelistEntry[]> {
+  const { data } = await call('get', '/api/v1/codelists/{name}', { params: { name: 'Sector' }, query: { q: q || undefined, limit: 30 }, signal })
+  return data.items
+}
