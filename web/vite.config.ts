@@ -3,14 +3,41 @@ import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import vuetify from 'vite-plugin-vuetify'
+import { readdirSync } from 'node:fs'
 
 const backend = process.env.TAAWUN_DEV_BACKEND ?? 'http://127.0.0.1:8080'
+
+// Vitest's on-disk module cache keys a module by its own text, but a module with
+// import.meta.glob (src/i18n/index.ts) is transformed into imports of the files the glob finds:
+// a new area's words would be missed until the cache is cleared. Such a module's key also
+// names those files (https://vitest.dev/config/experimental.html, "Known Issues").
+function wordFiles(): string {
+  const features = fileURLToPath(new URL('./src/features', import.meta.url))
+  return readdirSync(features, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((entry) => {
+      try {
+        return readdirSync(`${features}/${entry.name}/i18n`).map((file) => `${entry.name}/${file}`)
+      } catch {
+        return []
+      }
+    })
+    .sort()
+    .join(',')
+}
+const globCacheKey = {
+  name: 'taawun-glob-cache-key',
+  configureVitest({ experimental_defineCacheKeyGenerator }: { experimental_defineCacheKeyGenerator: (generate: (context: { sourceCode: string }) => string | undefined) => void }) {
+    experimental_defineCacheKeyGenerator(({ sourceCode }) => (sourceCode.includes('import.meta.glob') ? wordFiles() : undefined))
+  },
+}
 
 export default defineConfig({
   plugins: [
     vue(),
     // Tree-shakes Vuetify: only the components a template uses end up in the bundle.
     vuetify({ autoImport: true }),
+    globCacheKey,
   ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },

@@ -33,8 +33,11 @@ void write_agreement(JsonWriter& json, const agr::Agreement& a, Language languag
       .field("id", a.id)
       .field("kind", a.kind)
       .field("modality", a.modality)
-      .field("status", a.status)
-      .field("title", a.title().in(language))
+      .field("status", a.status);
+  json.key("next_statuses").begin_array();
+  for (auto next : agr::next_statuses(a.status)) json.value(next);
+  json.end_array();
+  json.field("title", a.title().in(language))
       .field("title_fr", a.title_fr)
       .field("title_ar", a.title_ar)
       .field("title_en", a.title_en);

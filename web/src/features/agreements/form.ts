@@ -76,29 +76,11 @@ export const kAgreementFormFields: AgreementFormField[] = [
 /** Limits of the contract (AgreementCreate). */
 export const kAgreementLimits = { title: 300, summary: 5000, reference: 100, place: 200, inKind: 500, parties: 30, domains: 20, sectors: 20, renewalMonths: 120, noticeDays: 730 }
 
-/** The life cycle (agreement_service.cpp next_statuses): draft → negotiated → signed → in_force →
- *  suspended | expired | terminated; suspended → in_force | terminated; expired and terminated are final. */
-export function nextStatuses(status: AgreementStatus): AgreementStatus[] {
-  switch (status) {
-    case 'draft':
-      return ['negotiated']
-    case 'negotiated':
-      return ['signed']
-    case 'signed':
-      return ['in_force']
-    case 'in_force':
-      return ['suspended', 'expired', 'terminated']
-    case 'suspended':
-      return ['in_force', 'terminated']
-    default:
-      return []
-  }
-}
-
 /** What the status select offers: any status for a new agreement (it is recorded as it stands),
- *  else the stored status and the moves from it. */
-export function statusChoices(stored: AgreementStatus | null): AgreementStatus[] {
-  return stored === null ? [...kAgreementStatuses] : [stored, ...nextStatuses(stored)]
+ *  else the stored status and the moves the server says are open from it (its next_statuses:
+ *  the life cycle is the server's, never copied here). */
+export function statusChoices(stored: { status: AgreementStatus; next_statuses: AgreementStatus[] } | null): AgreementStatus[] {
+  return stored === null ? [...kAgreementStatuses] : [stored.status, ...stored.next_statuses]
 }
 
 export function emptyParty(type: PartyRow['type'] = 'country'): PartyRow {

@@ -26,6 +26,7 @@ function agreement(overrides: Partial<Agreement> = {}): Agreement {
     kind: 'triangular',
     modality: 'triangular',
     status: 'in_force',
+    next_statuses: ['suspended', 'expired', 'terminated'],
     title: 'Accord triangulaire Maroc–Sénégal–JICA',
     title_fr: 'Accord triangulaire Maroc–Sénégal–JICA',
     title_ar: 'اتفاقية ثلاثية المغرب–السنغال–جايكا',
@@ -288,9 +289,9 @@ describe('AgreementFormView', () => {
 
   it('knows the life cycle, where a server path is shown, what expires soon and how an amount reads', () => {
     expect(statusChoices(null)).toHaveLength(7)
-    expect(statusChoices('draft')).toEqual(['draft', 'negotiated'])
-    expect(statusChoices('suspended')).toEqual(['suspended', 'in_force', 'terminated'])
-    expect(statusChoices('expired')).toEqual(['expired'])
+    expect(statusChoices({ status: 'draft', next_statuses: ['negotiated'] })).toEqual(['draft', 'negotiated'])
+    expect(statusChoices({ status: 'suspended', next_statuses: ['in_force', 'terminated'] })).toEqual(['suspended', 'in_force', 'terminated'])
+    expect(statusChoices({ status: 'expired', next_statuses: [] })).toEqual(['expired'])
     expect(agreementErrorKey('parties.2.amount')).toBe('parties.2.amount')
     expect(agreementErrorKey('parties.1')).toBe('parties.1')
     expect(agreementErrorKey('parties.1.country')).toBe('parties.1')
