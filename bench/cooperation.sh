@@ -6,6 +6,7 @@
 #   a last word half typed) — p95 ≤ 20 ms;
 #   duplicate candidates for a new person — p95 ≤ 50 ms;
 #   action list filtered by year and country — p99 ≤ 10 ms;
+#   agreement list filtered by country and status, one connection — p99 ≤ 10 ms (issue 15);
 #   nomination state changes (nominated → under review, each its own transaction with audit) —
 #   ≥ 2,000 a second;
 #   bulk import of a 10,000-row XLSX nomination file, every check included — ≤ 5 s.
@@ -159,7 +160,13 @@ perl -CS -ne "$encode"'; chomp; my ($latin, $arabic, $birth, $nationality) = spl
         "&birth_date=$birth&nationality=$nationality\n"' "$work/duplicates.tsv" >"$work/duplicate-paths.txt"
 awk -F'\t' '{print "/api/v1/actions?year=" $1 "&country=" $2 "&limit=50"}' "$work/action-filters.tsv" \
   >"$work/action-paths.txt"
-for f in person-queries-paths person-one-word-paths duplicate-paths action-paths; do
+# The agreements of a partner country in one status, as an officer filters the list (issue 15).
+for country in SN ML NE BF CI GN MR TD CM GA TN EG; do
+  for status in in_force expired negotiated; do
+    echo "/api/v1/agreements?country=$country&status=$status&limit=50&sort=-signed_on"
+  done
+done >"$work/agreement-paths.txt"
+for f in person-queries-paths person-one-word-paths duplicate-paths action-paths agreement-paths; do
   [ -s "$work/$f.txt" ] || { echo "could not build $f" >&2; exit 1; }
 done
 
@@ -194,6 +201,8 @@ measure "same, $connections connections" "target ≤ 50 ms" "$connections" "$wor
 measure "action list, year + country, 50 a page" "target p99 ≤ 10 ms" 1 "$work/get-list.lua" "$work/action-paths.txt"
 measure "same, $connections connections" "target p99 ≤ 10 ms" "$connections" "$work/get-list.lua" \
   "$work/action-paths.txt"
+measure "agreement list, country + status, 50 a page" "target p99 ≤ 10 ms" 1 "$work/get-list.lua" \
+  "$work/agreement-paths.txt"
 measure "nomination state change (SQLite), $connections connections" "target ≥ 2,000/s" "$connections" \
   "$work/move.lua" "$work/moves.txt" 2
 
