@@ -89,6 +89,10 @@ struct Kind {
   std::optional<std::string_view> change_counter;  // changes::record_change after every write
   std::string_view archived_column;                // for kinds that archive ("archived")
   std::vector<ExportColumn<Record>> export_columns;
+  // false for a record that is only ever added, never changed (an alumni follow-up): its table
+  // has created_at but no version and no updated_at; kit::update and kit::set_archived are not
+  // for it.
+  bool versioned = true;
 };
 
 // The WHERE clause of a list, built from its filter: each condition with its parameters.
@@ -236,13 +240,18 @@ Record insert(db::Connection& connection, const Kind<Record>& kind, const accoun
     column.bind(params, record);
   }
   std::string now = clock::now_iso8601();
-  params.add(now).add(now);
-  auto id = connection
-                .query(fmt::format("INSERT INTO {} ({}version, created_at, updated_at) VALUES ({}1, ?, ?) RETURNING id",
-                                   kind.table, names, marks),
-                       params)
-                .front()
-                .integer(0);
+  params.add(now);
+  if (kind.versioned) params.add(now);
+  auto id =
+      connection
+          .query(kind.versioned
+                     ? fmt::format("INSERT INTO {} ({}version, created_at, updated_at) VALUES ({}1, ?, "
+                                   "?) RETURNING id",
+                                   kind.table, names, marks)
+                     : fmt::format("INSERT INTO {} ({}created_at) VALUES ({}?) RETURNING id", kind.table, names, marks),
+                 params)
+          .front()
+          .integer(0);
   if (kind.write_parts) {
     Record stored = record;
     stored.id = id;
