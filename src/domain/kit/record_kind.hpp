@@ -75,6 +75,9 @@ struct Kind {
   std::string_view alias;   // the table's alias in `select` and in filters ("p")
   std::string select;       // SELECT ... FROM <table> <alias> [JOIN ...], no WHERE
   std::string list_select;  // the same for list items, when they leave columns out (empty: `select`)
+  // The FROM clause of the list's count when its filters read joined tables, "FROM <table> <alias>
+  // JOIN ..." (empty: the table alone).
+  std::string count_from;
   std::function<Record(const db::Row&, const reference::ReferenceNames&)> from_row;
   // What a record holds beyond its row (its links to other records), read on the detail only.
   std::function<void(db::Connection&, Record&)> complete;
@@ -171,10 +174,13 @@ Result<Page<Record>> list(db::Connection& connection, const Kind<Record>& kind, 
   if (!kind.may_read_kind(actor)) return Error::of(ErrorCode::forbidden);
   TAAWUN_TRY(order, order_by(kind, sort));
   Page<Record> page;
-  page.total =
-      connection.query(fmt::format("SELECT COUNT(*) FROM {} {}{}", kind.table, kind.alias, where.sql()), where.params())
-          .front()
-          .integer(0);
+  page.total = connection
+                   .query(kind.count_from.empty()
+                              ? fmt::format("SELECT COUNT(*) FROM {} {}{}", kind.table, kind.alias, where.sql())
+                              : fmt::format("SELECT COUNT(*) {}{}", kind.count_from, where.sql()),
+                          where.params())
+                   .front()
+                   .integer(0);
   if (page.total == 0 || page_request.offset >= page.total) return page;
   where.params().add(page_request.limit).add(page_request.offset);
   auto rows =
