@@ -245,19 +245,18 @@ Record insert(db::Connection& connection, const Kind<Record>& kind, const accoun
     marks += "?, ";
     column.bind(params, record);
   }
+  // A versioned record starts at version 1 with both dates; one only ever added has created_at.
   std::string now = clock::now_iso8601();
   params.add(now);
   if (kind.versioned) params.add(now);
-  auto id =
-      connection
-          .query(kind.versioned
-                     ? fmt::format("INSERT INTO {} ({}version, created_at, updated_at) VALUES ({}1, ?, "
-                                   "?) RETURNING id",
-                                   kind.table, names, marks)
-                     : fmt::format("INSERT INTO {} ({}created_at) VALUES ({}?) RETURNING id", kind.table, names, marks),
-                 params)
-          .front()
-          .integer(0);
+  std::string_view stamps = kind.versioned ? "version, created_at, updated_at" : "created_at";
+  std::string_view stamp_marks = kind.versioned ? "1, ?, ?" : "?";
+  auto id = connection
+                .query(fmt::format("INSERT INTO {} ({}{}) VALUES ({}{}) RETURNING id", kind.table, names, stamps, marks,
+                                   stamp_marks),
+                       params)
+                .front()
+                .integer(0);
   if (kind.write_parts) {
     Record stored = record;
     stored.id = id;
