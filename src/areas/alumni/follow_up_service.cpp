@@ -1,8 +1,6 @@
-// Alumni follow-up use cases: each new follow-up in one transaction with its audit entry.
+// Alumni follow-up use cases: each new follow-up in one transaction with its audit entry (kit::insert).
 #include "areas/alumni/follow_up.hpp"
 #include "areas/alumni/follow_up_store.hpp"
-#include "areas/audit/audit.hpp"
-#include "core/clock.hpp"
 #include "domain/drafts.hpp"
 
 namespace taawun::alumni {
@@ -35,12 +33,9 @@ Result<FollowUp> record(db::Connection& connection, const accounts::Actor& actor
   if (person.merged_into_id)
     problems.push_back({"person_id", "merged_person", {{"into", std::to_string(*person.merged_into_id)}}});
   TAAWUN_CHECK(report(draft.input_problems, std::move(problems)));
-  follow_up.created_at = clock::now_iso8601();
-  follow_up.id = insert(connection, follow_up);
-  audit::record(connection, actor, "create", "follow_up", std::to_string(follow_up.id), std::nullopt,
-                snapshot_json(follow_up));
+  FollowUp created = kit::insert(connection, kind(), actor, follow_up);
   transaction.commit();
-  return follow_up;
+  return created;
 }
 
 }  // namespace taawun::alumni

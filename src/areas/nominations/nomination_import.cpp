@@ -297,9 +297,7 @@ Result<ImportReport> import_nominations(db::Connection& connection, const accoun
   for (const auto& plan : planned) {
     std::int64_t person_id = 0;
     if (plan.new_person) {
-      person_id = people::insert(connection, *plan.new_person);
-      audit::record(connection, actor, "import", "person", std::to_string(person_id), std::nullopt,
-                    people::snapshot_json(*people::find(connection, person_id)));
+      person_id = people::insert(connection, actor, *plan.new_person, "import").id;
     } else {
       person_id = *plan.person_id;
     }

@@ -127,61 +127,19 @@ std::int64_t insert(db::Connection& connection, const accounts::Actor& actor, st
 
 Result<Page<Nomination>> list(db::Connection& connection, const accounts::Actor& actor,
                               const NominationFilter& filter) {
-  if (!can_read(actor)) return Error::of(ErrorCode::forbidden);
-  std::string field = filter.sort.starts_with('-') ? filter.sort.substr(1) : filter.sort;
-  std::string direction = filter.sort.starts_with('-') ? "DESC" : "ASC";
-  std::string order;
-  if (field == "nominated_at" || field == "state_changed_at")
-    order = fmt::format("n.{0} {1}, n.id {1}", field, direction);
-  else if (field == "name")
-    order = fmt::format("p.sort_name {0}, n.id {0}", direction);
-  else if (field == "country")
-    order = fmt::format("n.country_code {0}, p.sort_name {0}, n.id {0}", direction);
-  else
-    return Error::validation(
-        {{"sort", "invalid_choice", {{"choices", "nominated_at, state_changed_at, name, country"}}}});
-  std::string where = " WHERE 1=1";
-  db::Params params;
-  if (filter.action_id) {
-    where += " AND n.action_id = ?";
-    params.add(*filter.action_id);
-  }
-  if (filter.person_id) {
-    // A person's history includes the records merged into them.
-    where += " AND (n.person_id = ? OR p.merged_into_id = ?)";
-    params.add(*filter.person_id).add(*filter.person_id);
-  }
-  if (filter.country) {
-    where += " AND n.country_code = ?";
-    params.add(*filter.country);
-  }
-  if (filter.state) {
-    where += " AND n.state = ?";
-    params.add(*filter.state);
-  }
-  if (filter.year) {
-    where += " AND a.start_year = ?";
-    params.add(*filter.year);
-  }
-  append_scope(actor, where, params);
-  const std::string from =
-      " FROM nominations n JOIN people p ON p.id = n.person_id JOIN actions a ON a.id = n.action_id";
-  Page<Nomination> page;
-  page.total = connection.query("SELECT COUNT(*)" + from + where, params).front().integer(0);
-  if (page.total == 0 || filter.page.offset >= page.total) return page;
-  params.add(filter.page.limit).add(filter.page.offset);
-  auto rows =
-      connection.query(fmt::format("{}{} ORDER BY {} LIMIT ? OFFSET ?", kSelectNomination, where, order), params);
-  auto names = reference::names(connection);
-  for (const auto& row : rows.rows) page.items.push_back(nomination_from(row, *names));
-  return page;
+  kit::Where where;
+  where.equals("n.action_id", filter.action_id);
+  // A person's history includes the records merged into them.
+  if (filter.person_id) where.add("(n.person_id = ? OR p.merged_into_id = ?)", *filter.person_id, *filter.person_id);
+  where.equals("n.country_code", filter.country)
+      .equals("n.state", filter.state)
+      .equals("a.start_year", filter.year)
+      .append([&](std::string& sql, db::Params& params) { append_scope(actor, sql, params); });
+  return kit::list(connection, kind(), actor, std::move(where), filter.sort, filter.page);
 }
 
 Result<Nomination> get(db::Connection& connection, const accounts::Actor& actor, std::int64_t id) {
-  if (!can_read(actor)) return Error::of(ErrorCode::forbidden);
-  auto nomination = find(connection, id);
-  if (!nomination || !can_read(actor, *nomination)) return Error::of(ErrorCode::not_found);
-  return *nomination;
+  return kit::get(connection, kind(), actor, id);
 }
 
 Result<Nomination> nominate(db::Connection& connection, const accounts::Actor& actor, std::int64_t action_id,

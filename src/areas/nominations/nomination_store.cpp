@@ -1,4 +1,5 @@
-// SQL ↔ Nomination, with its events, logistics and attendance on the detail.
+// The nomination as a record kind for the kernel's list and read: SQL ↔ Nomination, with its
+// events, logistics and attendance on the detail, the sorts and the audit snapshot.
 #include "areas/nominations/nomination_store.hpp"
 
 #include <nlohmann/json.hpp>
@@ -6,6 +7,8 @@
 #include "areas/nominations/nomination.hpp"
 
 namespace taawun::nominations {
+
+namespace {
 
 const char* const kSelectNomination =
     "SELECT n.id, n.action_id, n.person_id, n.country_code, n.state, n.nominated_at, n.state_changed_at, "
@@ -37,10 +40,9 @@ Nomination nomination_from(const db::Row& row, const reference::ReferenceNames& 
   return n;
 }
 
-std::optional<Nomination> find(db::Connection& connection, std::int64_t id) {
-  auto rows = connection.query(std::string(kSelectNomination) + " WHERE n.id = ?", db::Params(id));
-  if (rows.empty()) return std::nullopt;
-  Nomination n = nomination_from(rows.front(), *reference::names(connection));
+// What the detail shows beyond the row: the events, the logistics checklist and the attendance.
+void complete(db::Connection& connection, Nomination& n) {
+  std::int64_t id = n.id;
   n.details_included = true;
   for (const auto& row : connection
                              .query("SELECT from_state, to_state, reason, at, username FROM nomination_events WHERE "
@@ -66,7 +68,39 @@ std::optional<Nomination> find(db::Connection& connection, std::int64_t id) {
        connection.query("SELECT day, present FROM attendance WHERE nomination_id = ? ORDER BY day", db::Params(id))
            .rows)
     n.attendance.push_back(AttendanceDay{row.text(0), row.flag(1)});
-  return n;
+}
+
+kit::Kind<Nomination> make_kind() {
+  kit::Kind<Nomination> k;
+  k.name = "nomination";
+  k.table = "nominations";
+  k.alias = "n";
+  k.select = kSelectNomination;
+  // The list's filters and the scope read the person and the action.
+  k.count_from = "FROM nominations n JOIN people p ON p.id = n.person_id JOIN actions a ON a.id = n.action_id";
+  k.from_row = nomination_from;
+  k.complete = complete;
+  // No columns: a nomination is written by its own use cases (the life cycle, seats and quotas,
+  // the import), never by kit::insert or kit::update.
+  k.sorts = {{"nominated_at", "n.nominated_at {0}, n.id {0}"},
+             {"state_changed_at", "n.state_changed_at {0}, n.id {0}"},
+             {"name", "p.sort_name {0}, n.id {0}"},
+             {"country", "n.country_code {0}, p.sort_name {0}, n.id {0}"}};
+  k.snapshot = snapshot_json;
+  k.may_read_kind = [](const accounts::Actor& actor) { return can_read(actor); };
+  k.may_read = [](const accounts::Actor& actor, const Nomination& n) { return can_read(actor, n); };
+  return k;
+}
+
+}  // namespace
+
+const kit::Kind<Nomination>& kind() {
+  static const kit::Kind<Nomination> nomination_kind = make_kind();
+  return nomination_kind;
+}
+
+std::optional<Nomination> find(db::Connection& connection, std::int64_t id) {
+  return kit::find(connection, kind(), id);
 }
 
 std::string snapshot_json(const Nomination& n) {

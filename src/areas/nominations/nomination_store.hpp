@@ -1,11 +1,10 @@
 #pragma once
-// Internal to the nominations area: the shared SELECT and row mapping.
+// Internal to the nominations area: the kind as the kernel reads it (kit/record_kind.hpp).
 #include "areas/nominations/nomination.hpp"
-#include "areas/reference/reference.hpp"
+#include "domain/kit/record_kind.hpp"
 
 namespace taawun::nominations {
 
-extern const char* const kSelectNomination;  // ends with the FROM clause (n, p, a); callers add WHERE/ORDER
-Nomination nomination_from(const db::Row& row, const reference::ReferenceNames& names);
+const kit::Kind<Nomination>& kind();
 
 }  // namespace taawun::nominations

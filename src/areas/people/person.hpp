@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "areas/accounts/actor.hpp"
@@ -120,8 +121,9 @@ Result<Person> unmerge(db::Connection& connection, const accounts::Actor& actor,
 
 // A new person's record from a draft, checked (every problem at once) but not written.
 Result<Person> prepare(db::Connection& connection, const accounts::Actor& actor, const PersonDraft& draft);
-// Writes a prepared person with their name index, inside the caller's transaction; no audit.
-std::int64_t insert(db::Connection& connection, const Person& record);
+// Writes a prepared person with their name index inside the caller's transaction, with the audit
+// entry (`word`: "create", or "import" for the bulk import); answers the person as stored.
+Person insert(db::Connection& connection, const accounts::Actor& actor, const Person& record, std::string_view word);
 
 // --- store ---
 // The derived columns: text search key and sort key (also used by the demo generator).

@@ -11,7 +11,6 @@
 #include "areas/reference/reference.hpp"
 #include "core/clock.hpp"
 #include "core/names.hpp"
-#include "core/text.hpp"
 
 namespace taawun::people {
 namespace {
@@ -115,33 +114,6 @@ void append_scope(const accounts::Actor& actor, std::string& where, db::Params& 
 
 }  // namespace
 
-std::string search_key_of(const Person& p) {
-  return text::search_key(fmt::format("{} {} {} {}", p.latin_name.value_or(""), p.arabic_name.value_or(""),
-                                      p.email.value_or(""), p.passport_number.value_or("")));
-}
-
-std::string sort_name_of(const Person& p) {
-  return text::search_key(p.display_name());
-}
-
-std::int64_t insert(db::Connection& connection, const Person& record) {
-  std::string now = clock::now_iso8601();
-  auto id = connection
-                .query(
-                    "INSERT INTO people (latin_name, arabic_name, sort_name, sex, birth_date, nationality, "
-                    "employer_organisation_id, position, category, expert, email, phone, passport_number, "
-                    "passport_expiry, version, created_at, updated_at, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-                    "?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id",
-                    db::Params(record.latin_name, record.arabic_name, sort_name_of(record), record.sex,
-                               record.birth_date, record.nationality, record.employer_organisation_id, record.position,
-                               record.category, record.expert, record.email, record.phone, record.passport_number,
-                               record.passport_expiry, now, now, search_key_of(record)))
-                .front()
-                .integer(0);
-  write_name_index(connection, id, record.latin_name, record.arabic_name, sort_name_of(record));
-  return id;
-}
-
 Result<Person> prepare(db::Connection& connection, const accounts::Actor& actor, const PersonDraft& draft) {
   return apply(connection, actor, Person{}, draft);
 }
@@ -151,15 +123,9 @@ constexpr std::int64_t kManyMatches = 2000;
 
 Result<Page<Person>> list(db::Connection& connection, const accounts::Actor& actor, const PersonFilter& filter) {
   if (!can(actor, Operation::read)) return Error::of(ErrorCode::forbidden);
-  std::string field = filter.sort.starts_with('-') ? filter.sort.substr(1) : filter.sort;
-  std::string direction = filter.sort.starts_with('-') ? "DESC" : "ASC";
-  std::string order;
-  if (field == "name")
-    order = fmt::format("p.sort_name {0}, p.id {0}", direction);
-  else if (field == "created_at" || field == "updated_at")
-    order = fmt::format("p.{0} {1}, p.id {1}", field, direction);
-  else
-    return Error::validation({{"sort", "invalid_choice", {{"choices", "name, created_at, updated_at"}}}});
+  TAAWUN_TRY(order, kit::order_by(kind(), filter.sort));
+  bool by_name = filter.sort == "name" || filter.sort == "-name";
+  std::string_view direction = filter.sort.starts_with('-') ? "DESC" : "ASC";
 
   // Each word of the query, as a phonetic skeleton, must begin one word of the person's names
   // in either script: "mohammed" and "محمد" both find "Mohamed". Two words or more are first
@@ -174,112 +140,108 @@ Result<Page<Person>> list(db::Connection& connection, const accounts::Actor& act
     words = names::search_tokens(*filter.text);
     pair_tokens = names::search_tokens(*filter.text, true);
   }
-  auto reference_names = reference::names(connection);
-  auto search = [&](bool by_pair) -> Page<Person> {
-    const std::vector<std::string>& tokens = by_pair ? pair_tokens : words;
-    db::Params params;
-    std::string pair_range;
-    if (by_pair) {
-      auto pair = names::search_pair(tokens.front(), tokens.back());
-      pair_range = " WHERE k.pair >= ? AND k.pair < ?";
-      params.add(pair).add(prefix_end(pair));
-    }
-    // Conditions on the other words, then on the person's row (filters, scope), in the order
-    // their parameters are added.
-    std::string on_words, on_person;
-    if (filter.text && tokens.empty()) on_words += " AND 1=0";
-    // By pair, the few people found are each checked for the other words (their own handful of
-    // tokens); word by word, each word's people are listed from the token index.
-    for (std::size_t i = by_pair ? 1 : 0; i + (by_pair ? 1 : 0) < tokens.size(); ++i) {
-      on_words += by_pair ? " AND EXISTS (SELECT 1 FROM person_name_tokens t WHERE t.person_id = k.person_id AND "
-                            "t.token >= ? AND t.token < ?)"
-                          : " AND p.id IN (SELECT t.person_id FROM person_name_tokens t WHERE t.token >= ? AND "
-                            "t.token < ?)";
-      params.add(tokens[i]).add(prefix_end(tokens[i]));
-    }
-    auto equal = [&](const char* column, const auto& value) {
-      if (!value) return;
-      on_person += fmt::format(" AND {} = ?", column);
-      params.add(*value);
-    };
-    equal("p.nationality", filter.nationality);
-    equal("p.category", filter.category);
-    equal("p.sex", filter.sex);
-    equal("p.employer_organisation_id", filter.employer_organisation_id);
-    equal("p.expert", filter.expert);
-    append_scope(actor, on_person, params);
+  // Conditions on the person's row (filters, scope), written once and appended after those on
+  // the words by each way of searching.
+  std::string on_person;
+  db::Params person_params;
+  auto equal = [&](const char* column, const auto& value) {
+    if (!value) return;
+    on_person += fmt::format(" AND {} = ?", column);
+    person_params.add(*value);
+  };
+  equal("p.nationality", filter.nationality);
+  equal("p.category", filter.category);
+  equal("p.sex", filter.sex);
+  equal("p.employer_organisation_id", filter.employer_organisation_id);
+  equal("p.expert", filter.expert);
+  append_scope(actor, on_person, person_params);
+  auto append_on_person = [&](std::string& where, db::Params& params) {
+    where += on_person;
+    for (const auto& value : person_params.values()) params.add(value);
+  };
 
-    Page<Person> page;
-    if (!by_pair && tokens.size() == 1 && on_person.empty() && field == "name") {
-      // One word, no filter: counted from the token index alone (it holds living records only;
-      // a person counts once even with two words that the prefix begins). When many match
-      // ("Mohamed": 93,000 in a million), the page walks the registry in name order and stops
-      // at the page's end; when few do, they are read from the index and sorted.
-      db::Params range;
-      range.add(tokens.front()).add(prefix_end(tokens.front()));
-      auto bounds = connection.query(
-          "SELECT MIN(t.token), MAX(t.token) FROM person_name_tokens t WHERE t.token >= ? AND t.token < ?", range);
-      if (bounds.empty() || !bounds.front().optional_text(0)) return page;
-      bool one_token = bounds.front().optional_text(0) == bounds.front().optional_text(1);
-      page.total = connection
-                       .query(fmt::format("SELECT COUNT({}t.person_id) FROM person_name_tokens t WHERE t.token >= ? "
-                                          "AND t.token < ?",
-                                          one_token ? "" : "DISTINCT "),
-                              range)
-                       .front()
-                       .integer(0);
-      if (page.total == 0 || filter.page.offset >= page.total) return page;
-      bool many = page.total > kManyMatches;
-      range.add(filter.page.limit).add(filter.page.offset);
-      auto rows = connection.query(
-          fmt::format("{} WHERE {} ORDER BY {} LIMIT ? OFFSET ?", kSelectPerson,
-                      many ? "p.merged_into_id IS NULL AND EXISTS (SELECT 1 FROM person_name_tokens t WHERE "
-                             "t.person_id = p.id AND t.token >= ? AND t.token < ?)"
-                           : "+p.merged_into_id IS NULL AND p.id IN (SELECT t.person_id FROM person_name_tokens t "
-                             "WHERE t.token >= ? AND t.token < ?)",
-                      order),
-          range);
-      for (const auto& row : rows.rows) page.items.push_back(person_from(row, *reference_names));
-      return page;
+  // By pair: the pair index lists only people not merged; their row is read only when a filter,
+  // the actor's scope or the order needs it. The few people found are each checked for the
+  // other words (their own handful of tokens).
+  if (pair_tokens.size() >= 2) {
+    db::Params params;
+    auto pair = names::search_pair(pair_tokens.front(), pair_tokens.back());
+    std::string where = " WHERE k.pair >= ? AND k.pair < ?";
+    params.add(pair).add(prefix_end(pair));
+    for (std::size_t i = 1; i + 1 < pair_tokens.size(); ++i) {
+      where +=
+          " AND EXISTS (SELECT 1 FROM person_name_tokens t WHERE t.person_id = k.person_id AND t.token >= ? AND "
+          "t.token < ?)";
+      params.add(pair_tokens[i]).add(prefix_end(pair_tokens[i]));
     }
-    if (!by_pair) {
-      std::string where = " WHERE p.merged_into_id IS NULL" + on_words + on_person;
-      page.total = connection.query("SELECT COUNT(*) FROM people p" + where, params).front().integer(0);
-      if (page.total == 0 || filter.page.offset >= page.total) return page;
-      params.add(filter.page.limit).add(filter.page.offset);
-      auto rows =
-          connection.query(fmt::format("{}{} ORDER BY {} LIMIT ? OFFSET ?", kSelectPerson, where, order), params);
-      for (const auto& row : rows.rows) page.items.push_back(person_from(row, *reference_names));
-      return page;
-    }
-    // The pair index lists only people not merged; their row is read only when a filter, the
-    // actor's scope or the order needs it.
-    bool by_name = field == "name";
+    append_on_person(where, params);
     std::string from = on_person.empty() && by_name ? " FROM person_name_pairs k"
                                                     : " FROM person_name_pairs k JOIN people p ON p.id = k.person_id";
-    std::string where = pair_range + on_words + on_person;
+    Page<Person> page;
     page.total = connection.query("SELECT COUNT(DISTINCT k.person_id)" + from + where, params).front().integer(0);
+    if (page.total > 0) {
+      if (filter.page.offset >= page.total) return page;
+      params.add(filter.page.limit).add(filter.page.offset);
+      std::string page_order = by_name ? fmt::format("MIN(k.sort_name) {0}, k.person_id {0}", direction) : order;
+      auto found = connection.query(fmt::format("SELECT k.person_id{}{} GROUP BY {} ORDER BY {} LIMIT ? OFFSET ?", from,
+                                                where, by_name ? "k.person_id" : "k.person_id, p.id", page_order),
+                                    params);
+      std::vector<std::int64_t> ids;
+      for (const auto& row : found.rows) ids.push_back(row.integer(0));
+      page.items = read_people(connection, ids);
+      return page;
+    }
+  }
+
+  if (words.size() == 1 && on_person.empty() && by_name) {
+    // One word, no filter: counted from the token index alone (it holds living records only;
+    // a person counts once even with two words that the prefix begins). When many match
+    // ("Mohamed": 93,000 in a million), the page walks the registry in name order and stops
+    // at the page's end; when few do, they are read from the index and sorted.
+    Page<Person> page;
+    db::Params range;
+    range.add(words.front()).add(prefix_end(words.front()));
+    auto bounds = connection.query(
+        "SELECT MIN(t.token), MAX(t.token) FROM person_name_tokens t WHERE t.token >= ? AND t.token < ?", range);
+    if (bounds.empty() || !bounds.front().optional_text(0)) return page;
+    bool one_token = bounds.front().optional_text(0) == bounds.front().optional_text(1);
+    page.total = connection
+                     .query(fmt::format("SELECT COUNT({}t.person_id) FROM person_name_tokens t WHERE t.token >= ? "
+                                        "AND t.token < ?",
+                                        one_token ? "" : "DISTINCT "),
+                            range)
+                     .front()
+                     .integer(0);
     if (page.total == 0 || filter.page.offset >= page.total) return page;
-    params.add(filter.page.limit).add(filter.page.offset);
-    std::string page_order = by_name ? fmt::format("MIN(k.sort_name) {0}, k.person_id {0}", direction) : order;
-    auto found = connection.query(fmt::format("SELECT k.person_id{}{} GROUP BY {} ORDER BY {} LIMIT ? OFFSET ?", from,
-                                              where, by_name ? "k.person_id" : "k.person_id, p.id", page_order),
-                                  params);
-    std::vector<std::int64_t> ids;
-    for (const auto& row : found.rows) ids.push_back(row.integer(0));
-    page.items = read_people(connection, ids);
+    bool many = page.total > kManyMatches;
+    range.add(filter.page.limit).add(filter.page.offset);
+    auto rows = connection.query(
+        fmt::format("{} WHERE {} ORDER BY {} LIMIT ? OFFSET ?", kind().select,
+                    many ? "p.merged_into_id IS NULL AND EXISTS (SELECT 1 FROM person_name_tokens t WHERE "
+                           "t.person_id = p.id AND t.token >= ? AND t.token < ?)"
+                         : "+p.merged_into_id IS NULL AND p.id IN (SELECT t.person_id FROM person_name_tokens t "
+                           "WHERE t.token >= ? AND t.token < ?)",
+                    order),
+        range);
+    auto reference_names = reference::names(connection);
+    for (const auto& row : rows.rows) page.items.push_back(kind().from_row(row, *reference_names));
     return page;
-  };
-  if (pair_tokens.size() >= 2)
-    if (auto page = search(true); page.total > 0) return page;
-  return search(false);
+  }
+
+  // Word by word (each word's people listed from the token index), or no words: the living
+  // registry, filtered, counted and paged by the kernel.
+  kit::Where where;
+  where.add("p.merged_into_id IS NULL");
+  if (filter.text && words.empty()) where.add("1=0");
+  for (const auto& word : words)
+    where.add("p.id IN (SELECT t.person_id FROM person_name_tokens t WHERE t.token >= ? AND t.token < ?)", word,
+              prefix_end(word));
+  where.append(append_on_person);
+  return kit::list(connection, kind(), actor, std::move(where), filter.sort, filter.page);
 }
 
 Result<Person> get(db::Connection& connection, const accounts::Actor& actor, std::int64_t id) {
-  if (!can(actor, Operation::read)) return Error::of(ErrorCode::forbidden);
-  auto person = find(connection, id);
-  if (!person || !can(actor, Operation::read, *person)) return Error::of(ErrorCode::not_found);
-  return *person;
+  return kit::get(connection, kind(), actor, id);
 }
 
 Result<std::vector<Candidate>> duplicates(db::Connection& connection, const accounts::Actor& actor,
@@ -374,14 +336,18 @@ Result<std::vector<Candidate>> duplicates(db::Connection& connection, const acco
   return shown;
 }
 
+Person insert(db::Connection& connection, const accounts::Actor& actor, const Person& record, std::string_view word) {
+  Person created = kit::insert(connection, kind(), actor, record, word);
+  write_name_index(connection, created.id, record.latin_name, record.arabic_name, sort_name_of(record));
+  return created;
+}
+
 Result<Created> create(db::Connection& connection, const accounts::Actor& actor, const PersonDraft& draft) {
   if (!can(actor, Operation::create)) return Error::of(ErrorCode::forbidden);
   db::Transaction transaction(connection, db::TransactionKind::write);
   TAAWUN_TRY(record, apply(connection, actor, Person{}, draft));
   TAAWUN_TRY(candidates, duplicates(connection, actor, record, std::nullopt));
-  auto id = insert(connection, record);
-  Person created = *find(connection, id);
-  audit::record(connection, actor, "create", "person", std::to_string(id), std::nullopt, snapshot_json(created));
+  Person created = insert(connection, actor, record, "create");
   transaction.commit();
   return Created{std::move(created), std::move(candidates)};
 }
@@ -391,25 +357,14 @@ Result<Person> update(db::Connection& connection, const accounts::Actor& actor, 
   db::Transaction transaction(connection, db::TransactionKind::write);
   TAAWUN_TRY(current, get(connection, actor, id));
   if (!can(actor, Operation::update, current)) return Error::of(ErrorCode::forbidden);
-  if (current.version != expected_version) return Error::of(ErrorCode::precondition_failed);
+  TAAWUN_CHECK(kit::expect_version(current, expected_version));
   TAAWUN_TRY(record, apply(connection, actor, current, draft));
-  auto changed = connection.query(
-      "UPDATE people SET latin_name = ?, arabic_name = ?, sort_name = ?, sex = ?, birth_date = ?, nationality = ?, "
-      "employer_organisation_id = ?, position = ?, category = ?, expert = ?, email = ?, phone = ?, "
-      "passport_number = ?, passport_expiry = ?, version = version + 1, updated_at = ?, search_key = ? "
-      "WHERE id = ? AND version = ?",
-      db::Params(record.latin_name, record.arabic_name, sort_name_of(record), record.sex, record.birth_date,
-                 record.nationality, record.employer_organisation_id, record.position, record.category, record.expert,
-                 record.email, record.phone, record.passport_number, record.passport_expiry, clock::now_iso8601(),
-                 search_key_of(record), id, expected_version));
-  if (changed.affected == 0) return Error::of(ErrorCode::precondition_failed);
+  TAAWUN_TRY(updated, kit::update(connection, kind(), actor, current, record));
+  // The name index follows the names; a merged record keeps its blocking keys only.
   if (record.latin_name != current.latin_name || record.arabic_name != current.arabic_name) {
     write_name_index(connection, id, record.latin_name, record.arabic_name, sort_name_of(record));
     if (current.merged_into_id) remove_search_index(connection, id);
   }
-  Person updated = *find(connection, id);
-  audit::record(connection, actor, "update", "person", std::to_string(id), snapshot_json(current),
-                snapshot_json(updated));
   transaction.commit();
   return updated;
 }
@@ -419,7 +374,7 @@ Result<Person> merge(db::Connection& connection, const accounts::Actor& actor, s
   if (!can(actor, Operation::merge)) return Error::of(ErrorCode::forbidden);
   db::Transaction transaction(connection, db::TransactionKind::write);
   TAAWUN_TRY(survivor, get(connection, actor, survivor_id));
-  if (survivor.version != survivor_version) return Error::of(ErrorCode::precondition_failed);
+  TAAWUN_CHECK(kit::expect_version(survivor, survivor_version));
   if (survivor.merged_into_id)
     return Error::validation({{"id", "merged_person", {{"into", std::to_string(*survivor.merged_into_id)}}}});
   if (duplicate_id == survivor_id) return Error::validation({{"duplicate_id", "same_person"}});
@@ -455,7 +410,7 @@ Result<Person> unmerge(db::Connection& connection, const accounts::Actor& actor,
   if (!can(actor, Operation::merge)) return Error::of(ErrorCode::forbidden);
   db::Transaction transaction(connection, db::TransactionKind::write);
   TAAWUN_TRY(current, get(connection, actor, merged_id));
-  if (current.version != expected_version) return Error::of(ErrorCode::precondition_failed);
+  TAAWUN_CHECK(kit::expect_version(current, expected_version));
   if (!current.merged_into_id) return Error::validation({{"id", "not_merged"}});
   std::int64_t survivor_id = *current.merged_into_id;
   auto survivor_before = find(connection, survivor_id);

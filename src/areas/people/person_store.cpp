@@ -1,4 +1,6 @@
-// SQL ↔ Person, and the name index (phonetic tokens and blocking keys) kept beside each person.
+// The person as a record kind — SQL ↔ Person, what create and update write, the sorts, the audit
+// snapshot, the export columns — and the name index (phonetic tokens and blocking keys) kept
+// beside each person, which is the area's own.
 #include "areas/people/person_store.hpp"
 
 #include <fmt/format.h>
@@ -9,14 +11,10 @@
 
 #include "areas/people/person.hpp"
 #include "core/names.hpp"
+#include "core/text.hpp"
 
 namespace taawun::people {
-
-const char* const kSelectPerson =
-    "SELECT p.id, p.latin_name, p.arabic_name, p.sex, p.birth_date, p.nationality, p.employer_organisation_id, "
-    "p.position, p.category, p.expert, p.email, p.phone, p.passport_number, p.passport_expiry, p.merged_into_id, "
-    "p.version, p.created_at, p.updated_at, e.name_fr, e.name_ar, e.name_en "
-    "FROM people p LEFT JOIN organisations e ON e.id = p.employer_organisation_id";
+namespace {
 
 Person person_from(const db::Row& row, const reference::ReferenceNames& names) {
   Person p;
@@ -43,10 +41,10 @@ Person person_from(const db::Row& row, const reference::ReferenceNames& names) {
   return p;
 }
 
-std::optional<Person> find(db::Connection& connection, std::int64_t id) {
-  auto rows = connection.query(std::string(kSelectPerson) + " WHERE p.id = ?", db::Params(id));
-  if (rows.empty()) return std::nullopt;
-  Person person = person_from(rows.front(), *reference::names(connection));
+// What the detail shows beyond the row: the records merged into the person, and who the person
+// is linked to through the nominations of their whole history (for scoped roles' access).
+void complete(db::Connection& connection, Person& person) {
+  std::int64_t id = person.id;
   for (const auto& row : connection
                              .query("SELECT p.id, p.latin_name, p.arabic_name, m.merged_at, m.merged_by FROM "
                                     "person_merges m JOIN people p ON p.id = m.merged_id WHERE m.survivor_id = ? AND "
@@ -71,7 +69,85 @@ std::optional<Person> find(db::Connection& connection, std::int64_t id) {
                   params)
            .rows)
     person.host_organisations.push_back(row.integer(0));
-  return person;
+}
+
+kit::Kind<Person> make_kind() {
+  using kit::column;
+  using kit::derived;
+  using spreadsheet::cell;
+  kit::Kind<Person> k;
+  k.name = "person";
+  k.table = "people";
+  k.alias = "p";
+  // Nationality names come from reference::names (in memory); the employer's name from a join.
+  k.select =
+      "SELECT p.id, p.latin_name, p.arabic_name, p.sex, p.birth_date, p.nationality, p.employer_organisation_id, "
+      "p.position, p.category, p.expert, p.email, p.phone, p.passport_number, p.passport_expiry, p.merged_into_id, "
+      "p.version, p.created_at, p.updated_at, e.name_fr, e.name_ar, e.name_en "
+      "FROM people p LEFT JOIN organisations e ON e.id = p.employer_organisation_id";
+  k.from_row = person_from;
+  k.complete = complete;
+  // merged_into_id is written by merge and unmerge only; the name index by the use cases.
+  k.columns = {column("latin_name", &Person::latin_name),
+               column("arabic_name", &Person::arabic_name),
+               derived<Person>("sort_name", sort_name_of),
+               column("sex", &Person::sex),
+               column("birth_date", &Person::birth_date),
+               column("nationality", &Person::nationality),
+               column("employer_organisation_id", &Person::employer_organisation_id),
+               column("position", &Person::position),
+               column("category", &Person::category),
+               column("expert", &Person::expert),
+               column("email", &Person::email),
+               column("phone", &Person::phone),
+               column("passport_number", &Person::passport_number),
+               column("passport_expiry", &Person::passport_expiry),
+               derived<Person>("search_key", search_key_of)};
+  k.sorts = {{"name", "p.sort_name {0}, p.id {0}"},
+             {"created_at", "p.created_at {0}, p.id {0}"},
+             {"updated_at", "p.updated_at {0}, p.id {0}"}};
+  k.snapshot = snapshot_json;
+  k.may_read_kind = [](const accounts::Actor& actor) { return can(actor, Operation::read); };
+  k.may_read = [](const accounts::Actor& actor, const Person& p) { return can(actor, Operation::read, p); };
+  // The nomination template's person columns first (person_id first), so that an exported list
+  // of people can be sent back as a nomination file for an action: each row then names the
+  // registered person by number. The passport cells depend on who exports as well as on the
+  // person (can_see_passport, person_access.cpp): they are left empty for the others.
+  auto passport_shown = [](const accounts::Actor& actor, const Person& p) { return can_see_passport(actor, p); };
+  k.export_columns = {
+      {"person_id", [](const Person& p, Language) { return std::to_string(p.id); }, true},
+      {"latin_name", [](const Person& p, Language) { return cell(p.latin_name); }},
+      {"arabic_name", [](const Person& p, Language) { return cell(p.arabic_name); }},
+      {"sex", [](const Person& p, Language) { return cell(p.sex); }},
+      {"birth_date", [](const Person& p, Language) { return cell(p.birth_date); }},
+      {"nationality", [](const Person& p, Language) { return cell(p.nationality); }},
+      {"category", [](const Person& p, Language) { return p.category; }},
+      {"position", [](const Person& p, Language) { return cell(p.position); }},
+      {"email", [](const Person& p, Language) { return cell(p.email); }},
+      {"phone", [](const Person& p, Language) { return cell(p.phone); }},
+      {"passport_number", [](const Person& p, Language) { return cell(p.passport_number); }, false, passport_shown},
+      {"passport_expiry", [](const Person& p, Language) { return cell(p.passport_expiry); }, false, passport_shown},
+      {"employer_organisation_id", [](const Person& p, Language) { return cell(p.employer_organisation_id); }, true},
+      {"employer", [](const Person& p, Language l) { return p.employer_name.in(l); }},
+      {"expert", [](const Person& p, Language) { return cell(p.expert); }},
+      {"created_at", [](const Person& p, Language) { return p.created_at; }},
+      {"updated_at", [](const Person& p, Language) { return p.updated_at; }}};
+  return k;
+}
+
+}  // namespace
+
+const kit::Kind<Person>& kind() {
+  static const kit::Kind<Person> person_kind = make_kind();
+  return person_kind;
+}
+
+std::optional<Person> find(db::Connection& connection, std::int64_t id) {
+  return kit::find(connection, kind(), id);
+}
+
+spreadsheet::Table export_table(const std::vector<Person>& listed, const accounts::Actor& actor, Language language) {
+  return kit::export_table(kind(), listed, actor, language);
 }
 
 std::vector<Person> read_people(db::Connection& connection, const std::vector<std::int64_t>& ids) {
@@ -87,7 +163,7 @@ std::vector<Person> read_people(db::Connection& connection, const std::vector<st
     db::Params params;
     for (std::size_t i = start; i < end; ++i) params.add(ids[i]);
     std::vector<std::string> marks(end - start, "?");
-    auto rows = connection.query(fmt::format("{} WHERE p.id IN ({})", kSelectPerson, fmt::join(marks, ", ")), params);
+    auto rows = connection.query(fmt::format("{} WHERE p.id IN ({})", kind().select, fmt::join(marks, ", ")), params);
     for (const auto& row : rows.rows) {
       Person person = person_from(row, *names);
       by_id.emplace(person.id, std::move(person));
@@ -147,6 +223,15 @@ std::string snapshot_json(const Person& p) {
                          {"merged_into_id", optional(p.merged_into_id)},
                          {"version", p.version}};
   return json.dump();
+}
+
+std::string search_key_of(const Person& p) {
+  return text::search_key(fmt::format("{} {} {} {}", p.latin_name.value_or(""), p.arabic_name.value_or(""),
+                                      p.email.value_or(""), p.passport_number.value_or("")));
+}
+
+std::string sort_name_of(const Person& p) {
+  return text::search_key(p.display_name());
 }
 
 }  // namespace taawun::people

@@ -1,15 +1,15 @@
 #pragma once
-// Internal to the people area: the shared SELECT, row mapping and the name index.
+// Internal to the people area: the kind as the kernel runs it (kit/record_kind.hpp) and the name
+// index.
 #include <optional>
 #include <string>
 
 #include "areas/people/person.hpp"
-#include "areas/reference/reference.hpp"
+#include "domain/kit/record_kind.hpp"
 
 namespace taawun::people {
 
-extern const char* const kSelectPerson;  // ends with the FROM clause; callers add WHERE/ORDER
-Person person_from(const db::Row& row, const reference::ReferenceNames& names);
+const kit::Kind<Person>& kind();
 // Rewrites the person's phonetic tokens and token pairs (fuzzy search; the pairs carry the sort
 // name, people.sort_name) and blocking keys (duplicate detection). A merged record keeps no
 // tokens and no pairs (remove_search_index), so the search index lists the living registry only

@@ -62,6 +62,10 @@ struct ExportColumn {
   std::string_view name;
   std::function<std::string(const Record&, Language)> cell;
   bool numeric = false;  // written as a number, never guarded as a formula (spreadsheet::Table::numeric)
+  // For a cell some readers may not see (a person's passport): the area's access rule, asked of
+  // each record for the actor exporting; a cell not shown is left empty. Such a column is empty
+  // in every row of an export made without an actor.
+  std::function<bool(const accounts::Actor&, const Record&)> shown = nullptr;
 };
 
 template <typename Record>
@@ -71,6 +75,9 @@ struct Kind {
   std::string_view alias;   // the table's alias in `select` and in filters ("p")
   std::string select;       // SELECT ... FROM <table> <alias> [JOIN ...], no WHERE
   std::string list_select;  // the same for list items, when they leave columns out (empty: `select`)
+  // The FROM clause of the list's count when its filters read joined tables, "FROM <table> <alias>
+  // JOIN ..." (empty: the table alone).
+  std::string count_from;
   std::function<Record(const db::Row&, const reference::ReferenceNames&)> from_row;
   // What a record holds beyond its row (its links to other records), read on the detail only.
   std::function<void(db::Connection&, Record&)> complete;
@@ -85,6 +92,10 @@ struct Kind {
   std::optional<std::string_view> change_counter;  // changes::record_change after every write
   std::string_view archived_column;                // for kinds that archive ("archived")
   std::vector<ExportColumn<Record>> export_columns;
+  // false for a record that is only ever added, never changed (an alumni follow-up): its table
+  // has created_at but no version and no updated_at; kit::update and kit::set_archived are not
+  // for it.
+  bool versioned = true;
 };
 
 // The WHERE clause of a list, built from its filter: each condition with its parameters.
@@ -109,6 +120,13 @@ class Where {
   // Every word of the query in the record's stored search key (paging.hpp).
   Where& text(std::string_view column, const std::optional<std::string>& query) {
     if (query) append_text_filter(sql_, params_, column, *query);
+    return *this;
+  }
+  // Conditions an area writes itself with lists of parameters (a scope over several columns):
+  // `conditions(sql, params)` appends " AND ..." to the clause and its parameters in order.
+  template <typename Conditions>
+  Where& append(Conditions&& conditions) {
+    conditions(sql_, params_);
     return *this;
   }
   // A scoped role's values (countries, organisations): an empty scope matches nothing.
@@ -156,10 +174,13 @@ Result<Page<Record>> list(db::Connection& connection, const Kind<Record>& kind, 
   if (!kind.may_read_kind(actor)) return Error::of(ErrorCode::forbidden);
   TAAWUN_TRY(order, order_by(kind, sort));
   Page<Record> page;
-  page.total =
-      connection.query(fmt::format("SELECT COUNT(*) FROM {} {}{}", kind.table, kind.alias, where.sql()), where.params())
-          .front()
-          .integer(0);
+  page.total = connection
+                   .query(kind.count_from.empty()
+                              ? fmt::format("SELECT COUNT(*) FROM {} {}{}", kind.table, kind.alias, where.sql())
+                              : fmt::format("SELECT COUNT(*) {}{}", kind.count_from, where.sql()),
+                          where.params())
+                   .front()
+                   .integer(0);
   if (page.total == 0 || page_request.offset >= page.total) return page;
   where.params().add(page_request.limit).add(page_request.offset);
   auto rows =
@@ -212,10 +233,11 @@ Record after_write(db::Connection& connection, const Kind<Record>& kind, const a
 }  // namespace detail
 
 // Stores a new record (version 1) inside the caller's write transaction, with its audit entry;
-// answers it as read back.
+// answers it as read back. `word` names the creation in the audit trail ("import" for a record
+// created by a bulk import).
 template <typename Record>
-Record insert(db::Connection& connection, const Kind<Record>& kind, const accounts::Actor& actor,
-              const Record& record) {
+Record insert(db::Connection& connection, const Kind<Record>& kind, const accounts::Actor& actor, const Record& record,
+              std::string_view word = "create") {
   std::string names, marks;
   db::Params params;
   for (const auto& column : kind.columns) {
@@ -223,11 +245,15 @@ Record insert(db::Connection& connection, const Kind<Record>& kind, const accoun
     marks += "?, ";
     column.bind(params, record);
   }
+  // A versioned record starts at version 1 with both dates; one only ever added has created_at.
   std::string now = clock::now_iso8601();
-  params.add(now).add(now);
+  params.add(now);
+  if (kind.versioned) params.add(now);
+  std::string_view stamps = kind.versioned ? "version, created_at, updated_at" : "created_at";
+  std::string_view stamp_marks = kind.versioned ? "1, ?, ?" : "?";
   auto id = connection
-                .query(fmt::format("INSERT INTO {} ({}version, created_at, updated_at) VALUES ({}1, ?, ?) RETURNING id",
-                                   kind.table, names, marks),
+                .query(fmt::format("INSERT INTO {} ({}{}) VALUES ({}{}) RETURNING id", kind.table, names, stamps, marks,
+                                   stamp_marks),
                        params)
                 .front()
                 .integer(0);
@@ -236,7 +262,7 @@ Record insert(db::Connection& connection, const Kind<Record>& kind, const accoun
     stored.id = id;
     kind.write_parts(connection, stored);
   }
-  return detail::after_write(connection, kind, actor, "create", id, std::optional<Record>());
+  return detail::after_write(connection, kind, actor, word, id, std::optional<Record>());
 }
 
 // Writes `record` over `current` inside the caller's write transaction if nobody changed it since
@@ -311,9 +337,10 @@ Result<Record> plain_update(db::Connection& connection, const Kind<Record>& kind
   return updated;
 }
 
-// The list as a spreadsheet, one row a record in the list's order, in the kind's export columns.
+namespace detail {
 template <typename Record>
-spreadsheet::Table export_table(const Kind<Record>& kind, const std::vector<Record>& records, Language language) {
+spreadsheet::Table export_table(const Kind<Record>& kind, const std::vector<Record>& records,
+                                const accounts::Actor* actor, Language language) {
   spreadsheet::Table table;
   for (const auto& column : kind.export_columns) {
     table.columns.emplace_back(column.name);
@@ -323,10 +350,26 @@ spreadsheet::Table export_table(const Kind<Record>& kind, const std::vector<Reco
   for (const Record& record : records) {
     std::vector<std::string> row;
     row.reserve(kind.export_columns.size());
-    for (const auto& column : kind.export_columns) row.push_back(column.cell(record, language));
+    for (const auto& column : kind.export_columns)
+      row.push_back(!column.shown || (actor && column.shown(*actor, record)) ? column.cell(record, language)
+                                                                             : std::string());
     table.rows.push_back(std::move(row));
   }
   return table;
+}
+}  // namespace detail
+
+// The list as a spreadsheet, one row a record in the list's order, in the kind's export columns.
+template <typename Record>
+spreadsheet::Table export_table(const Kind<Record>& kind, const std::vector<Record>& records, Language language) {
+  return detail::export_table(kind, records, nullptr, language);
+}
+
+// The same for an actor, for kinds with cells not every reader sees (ExportColumn::shown).
+template <typename Record>
+spreadsheet::Table export_table(const Kind<Record>& kind, const std::vector<Record>& records,
+                                const accounts::Actor& actor, Language language) {
+  return detail::export_table(kind, records, &actor, language);
 }
 
 }  // namespace taawun::kit
