@@ -29,11 +29,7 @@ void write_linked(JsonWriter& json, const agr::LinkedAgreement& linked, Language
 }
 
 void write_agreement(JsonWriter& json, const agr::Agreement& a, Language language, bool detail) {
-  json.begin_object()
-      .field("id", a.id)
-      .field("kind", a.kind)
-      .field("modality", a.modality)
-      .field("status", a.status);
+  json.begin_object().field("id", a.id).field("kind", a.kind).field("modality", a.modality).field("status", a.status);
   json.key("next_statuses").begin_array();
   for (auto next : agr::next_statuses(a.status)) json.value(next);
   json.end_array();
