@@ -321,19 +321,14 @@ Result<Page<Agreement>> list(db::Connection& connection, const accounts::Actor& 
         today, until, today, until);
   }
   Scope scope = visible_scope(actor);
-  if (!scope.all) {
-    // A partner focal point lists the agreements one of its countries is a party to; an empty
-    // scope matches nothing, as kit::Where::in_scope does.
-    if (scope.countries.empty()) {
-      where.add("1 = 0");
-    } else {
-      std::string marks = "?";
-      for (std::size_t i = 1; i < scope.countries.size(); ++i) marks += ", ?";
-      where.add(fmt::format(
-          "EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = a.id AND p.country_code IN ({}))", marks));
-      for (const auto& country : scope.countries) where.params().add(country);
-    }
-  }
+  // A partner focal point lists the agreements one of its countries is a party to (the shared
+  // scope rule: an empty scope matches nothing).
+  if (!scope.all)
+    where.append([&](std::string& sql, db::Params& params) {
+      sql += " AND EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = a.id";
+      append_in_scope(sql, params, "p.country_code", scope.countries);
+      sql += ")";
+    });
   return kit::list(connection, kind(), actor, std::move(where), filter.sort, filter.page);
 }
 

@@ -7,7 +7,6 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "core/money.hpp"
 #include "core/text.hpp"
 
 namespace taawun::agreements {
@@ -129,17 +128,6 @@ void write_parts(db::Connection& connection, const Agreement& a) {
     connection.query("INSERT INTO agreement_domains (agreement_id, domain) VALUES (?, ?)", db::Params(a.id, domain));
 }
 
-std::string cell_of(const std::optional<std::string>& value) {
-  return value.value_or("");
-}
-
-// Each party as "SN (signatory, beneficiary)" in the export's one cell.
-std::string parties_cell(const Agreement& a) {
-  std::vector<std::string> cells;
-  for (const auto& country : a.party_countries) cells.push_back(country);
-  return joined(cells);
-}
-
 kit::Kind<Agreement> make_kind() {
   using kit::column;
   using kit::derived;
@@ -195,14 +183,14 @@ kit::Kind<Agreement> make_kind() {
   k.may_read = [](const accounts::Actor& actor, const Agreement& a) { return can(actor, Action::read, a); };
   k.export_columns = {
       {"agreement_id", [](const Agreement& a, Language) { return std::to_string(a.id); }, true},
-      {"reference", [](const Agreement& a, Language) { return cell_of(a.reference); }},
+      {"reference", [](const Agreement& a, Language) { return cell(a.reference); }},
       {"kind", [](const Agreement& a, Language) { return a.kind; }},
       {"modality", [](const Agreement& a, Language) { return a.modality; }},
       {"status", [](const Agreement& a, Language) { return a.status; }},
       {"title_fr", [](const Agreement& a, Language) { return cell(a.title_fr); }},
       {"title_ar", [](const Agreement& a, Language) { return cell(a.title_ar); }},
       {"title_en", [](const Agreement& a, Language) { return cell(a.title_en); }},
-      {"countries", [](const Agreement& a, Language) { return parties_cell(a); }},
+      {"countries", [](const Agreement& a, Language) { return joined(a.party_countries); }},
       {"signature_place", [](const Agreement& a, Language) { return cell(a.signature_place); }},
       {"signed_on", [](const Agreement& a, Language) { return cell(a.signed_on); }},
       {"in_force_on", [](const Agreement& a, Language) { return cell(a.in_force_on); }},
