@@ -95,6 +95,23 @@ constexpr std::array kInternational = {
           "منظمة العالم الإسلامي للتربية والعلوم والثقافة",
           "Islamic World Educational, Scientific and Cultural Organization", "https://www.icesco.org"},
 };
+// The organisations of Morocco's multilateral engagements (demo_engagements.cpp), with the
+// country of their seat.
+constexpr std::array kMultilateral = {
+    Named{"40", "ONU", "Organisation des Nations unies", "منظمة الأمم المتحدة", "United Nations", "https://www.un.org"},
+    Named{"40", "OMC", "Organisation mondiale du commerce", "منظمة التجارة العالمية", "World Trade Organization",
+          "https://www.wto.org"},
+    Named{"40", "G77", "Groupe des 77", "مجموعة الـ77", "Group of 77", "https://www.g77.org"},
+    Named{"40", "OCI", "Organisation de la coopération islamique", "منظمة التعاون الإسلامي",
+          "Organisation of Islamic Cooperation", "https://www.oic-oci.org"},
+    Named{"40", "LEA", "Ligue des États arabes", "جامعة الدول العربية", "League of Arab States",
+          "http://www.leagueofarabstates.net"},
+    Named{"40", "UE", "Union européenne", "الاتحاد الأوروبي", "European Union", "https://european-union.europa.eu"},
+    Named{"40", "CCNUCC", "Convention-cadre des Nations unies sur les changements climatiques",
+          "اتفاقية الأمم المتحدة الإطارية بشأن تغير المناخ", "United Nations Framework Convention on Climate Change",
+          "https://unfccc.int"},
+};
+constexpr std::array<const char*, 7> kMultilateralCountries = {"US", "CH", "US", "SA", "EG", "BE", "DE"};
 constexpr std::array<const char*, 14> kInternationalCountries = {"JP", "DE", "FR", "KR", "TR", "SA", "CI",
                                                                  "IT", "US", "CH", "FR", "CH", "ET", "MA"};
 
@@ -218,6 +235,8 @@ DemoCounts generate_demo(db::Connection& connection, int scale, const std::strin
   for (const auto& n : kMoroccan) add_named(n, "MA", "MA-" + slug(n.acronym));
   for (std::size_t i = 0; i < kInternational.size(); ++i)
     add_named(kInternational[i], kInternationalCountries[i], "XI-" + slug(kInternational[i].acronym));
+  for (std::size_t i = 0; i < kMultilateral.size(); ++i)
+    add_named(kMultilateral[i], kMultilateralCountries[i], "XI-" + slug(kMultilateral[i].acronym));
 
   // National institutions of partner countries, then (scale > 1) their regional directorates.
   for (const char* country : kPartnerCountries)
@@ -282,6 +301,8 @@ DemoCounts generate_demo(db::Connection& connection, int scale, const std::strin
                                {"scale", scale}}
                     .dump());
   transaction.commit();
+  // Through the area's use case (its rules and audit entries): a handful of records.
+  add_demo_engagements(connection, counts);
 
   // One account per role. Scoped roles get a demo scope: Senegal, and the IAV.
   auto iav = connection.query("SELECT id FROM organisations WHERE iati_identifier = ?", db::Params("MA-iav"));

@@ -14,6 +14,7 @@ struct DemoCounts {
   std::size_t organisations = 0;
   std::size_t users = 0;
   std::size_t programmes = 0, offers = 0, actions = 0, people = 0, nominations = 0, agreements = 0;
+  std::size_t engagements = 0;
 };
 
 // Expects a migrated database with reference data and no organisations yet.
@@ -24,6 +25,13 @@ DemoCounts generate_demo(db::Connection& connection, int scale, const std::strin
 // 5,000 × scale people (3 % of them registered twice under another spelling) and about three
 // nominations a person. Called by generate_demo inside its transaction.
 void generate_cooperation_demo(db::Connection& connection, int scale, std::mt19937& random, DemoCounts& counts);
+
+// Morocco's multilateral engagements, truthfully: memberships of the UN system and of regional
+// organisations, the presidency of the Group of 77 in 2003 and of the WTO African Group, the
+// cancellation of African LDCs' debts and their duty-free, quota-free access decided at the
+// Africa–Europe summit of 2000, conferences hosted. Needs the organisations of generate_demo;
+// each is created through the engagements use case (its own transaction and audit entry).
+void add_demo_engagements(db::Connection& connection, DemoCounts& counts);
 
 // A nomination import file in the template's columns, as a partner would send it: a tenth of the
 // rows name registered people by number, a tenth describe registered people by name and birth

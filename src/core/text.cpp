@@ -140,4 +140,27 @@ std::string trim(std::string_view text) {
   return std::string(text.substr(begin, end - begin + 1));
 }
 
+std::string joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& word : words) {
+    if (!out.empty()) out += ' ';
+    out += word;
+  }
+  return out;
+}
+
+std::vector<std::string> words(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    auto begin = text.find_first_not_of(" \t\r\n", at);
+    if (begin == std::string_view::npos) break;
+    auto end = text.find_first_of(" \t\r\n", begin);
+    if (end == std::string_view::npos) end = text.size();
+    out.emplace_back(text.substr(begin, end - begin));
+    at = end;
+  }
+  return out;
+}
+
 }  // namespace taawun::text

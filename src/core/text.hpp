@@ -26,4 +26,8 @@ bool is_valid_utf8(std::string_view bytes);
 std::size_t code_point_count(std::string_view utf8);
 std::string trim(std::string_view text);
 
+// A list kept in one column as words: {"MA", "SN"} ↔ "MA SN" (codes never hold a space).
+std::string joined(const std::vector<std::string>& words);
+std::vector<std::string> words(std::string_view text);
+
 }  // namespace taawun::text

@@ -16,6 +16,7 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "core/money.hpp"
 #include "core/text.hpp"
 #include "db/database.hpp"
 
@@ -95,6 +96,30 @@ inline bool check_date(std::vector<FieldError>& problems, const std::string& fie
 
 inline std::string today_iso_date() {
   return clock::agency_today();  // the agency's calendar day (clock.hpp), not UTC's
+}
+
+// An amount typed as a decimal string, in a currency of `decimals` minor digits (ADR 0016):
+// its minor units, or a problem at `field` (not an amount, negative, too many decimals, too large).
+inline std::optional<std::int64_t> check_amount(std::vector<FieldError>& problems, const std::string& field,
+                                                const std::optional<std::string>& text, int decimals) {
+  if (!text) return std::nullopt;
+  auto parsed = money::parse(*text, decimals);
+  if (parsed.minor) return parsed.minor;
+  switch (parsed.problem) {
+    case money::ParseProblem::not_a_number:
+      problems.push_back({field, "not_an_amount"});
+      break;
+    case money::ParseProblem::negative:
+      problems.push_back({field, "negative_amount"});
+      break;
+    case money::ParseProblem::too_many_decimals:
+      problems.push_back({field, "too_many_decimals", {{"max", std::to_string(decimals)}}});
+      break;
+    case money::ParseProblem::too_large:
+      problems.push_back({field, "amount_too_large"});
+      break;
+  }
+  return std::nullopt;
 }
 
 // The reference tables a record may point at by code. The table name never comes from input.

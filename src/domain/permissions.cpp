@@ -8,7 +8,9 @@
 #include "areas/alumni/follow_up.hpp"
 #include "areas/audit/audit.hpp"
 #include "areas/certificates/certificate.hpp"
+#include "areas/country_profiles/country_profile.hpp"
 #include "areas/documents/document.hpp"
+#include "areas/engagements/engagement.hpp"
 #include "areas/evaluations/evaluation.hpp"
 #include "areas/nominations/nomination.hpp"
 #include "areas/offers/offer.hpp"
@@ -38,6 +40,12 @@ const std::vector<Entry>& entries() {
       {{"agreements", "read"}, [](const Actor& a) { return agreements::can(a, agreements::Action::read); }},
       {{"agreements", "create"}, [](const Actor& a) { return agreements::can(a, agreements::Action::create); }},
       {{"agreements", "update"}, [](const Actor& a) { return agreements::can(a, agreements::Action::update); }},
+      // multilateral engagements
+      {{"engagements", "read"}, [](const Actor& a) { return engagements::can(a, engagements::Action::read); }},
+      {{"engagements", "create"}, [](const Actor& a) { return engagements::can(a, engagements::Action::create); }},
+      {{"engagements", "update"}, [](const Actor& a) { return engagements::can(a, engagements::Action::update); }},
+      // a country's whole picture
+      {{"country_profiles", "read"}, [](const Actor& a) { return country_profiles::may_read(a); }},
       // catalogue
       {{"programmes", "read"}, [](const Actor& a) { return programmes::can(a, programmes::Action::read); }},
       {{"programmes", "create"}, [](const Actor& a) { return programmes::can(a, programmes::Action::create); }},

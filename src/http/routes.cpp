@@ -28,6 +28,10 @@ std::vector<Route> route_table() {
   for (auto part : {operation_routes, session_routes, reference_routes,
                     // agreements
                     agreement_routes,
+                    // multilateral engagements
+                    engagement_routes,
+                    // a country's whole picture
+                    country_profile_routes,
                     // catalogue: programmes, offers, requests
                     programme_routes, offer_routes, request_routes,
                     // organisations, actions and their documents

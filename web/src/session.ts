@@ -80,6 +80,12 @@ export const kAreaRoles = {
   agreements: need('agreements', 'read'),
   agreementsCreate: need('agreements', 'create'),
   agreementsWrite: need('agreements', 'update'),
+  /** A country's whole picture: hosts read none; partners their own countries'. */
+  countryProfiles: need('country_profiles', 'read'),
+  /** Multilateral engagements: hosts read none; partners those benefiting their countries. */
+  engagements: need('engagements', 'read'),
+  engagementsCreate: need('engagements', 'create'),
+  engagementsWrite: need('engagements', 'update'),
 } satisfies Record<string, Need>
 
 export function canEnter(roles: Need | undefined): boolean {

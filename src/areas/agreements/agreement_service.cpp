@@ -39,28 +39,6 @@ bool has_entered_into_force(std::string_view status) {
   return is_signed(status) && status != "signed";
 }
 
-std::optional<std::int64_t> read_amount(std::vector<FieldError>& problems, const std::string& field,
-                                        const std::optional<std::string>& text, int decimals) {
-  if (!text) return std::nullopt;
-  auto parsed = money::parse(*text, decimals);
-  if (parsed.minor) return parsed.minor;
-  switch (parsed.problem) {
-    case money::ParseProblem::not_a_number:
-      problems.push_back({field, "not_an_amount"});
-      break;
-    case money::ParseProblem::negative:
-      problems.push_back({field, "negative_amount"});
-      break;
-    case money::ParseProblem::too_many_decimals:
-      problems.push_back({field, "too_many_decimals", {{"max", std::to_string(decimals)}}});
-      break;
-    case money::ParseProblem::too_large:
-      problems.push_back({field, "amount_too_large"});
-      break;
-  }
-  return std::nullopt;
-}
-
 // A party as drafted → a party as stored, every problem at its path ("parties[2].currency").
 Party party_from(db::Connection& connection, const PartyDraft& draft, const std::string& at,
                  std::vector<FieldError>& problems) {
@@ -94,8 +72,8 @@ Party party_from(db::Connection& connection, const PartyDraft& draft, const std:
   }
   if (currency_known) {
     int decimals = money::exponent(*party.currency);
-    party.amount_minor = read_amount(problems, at + ".amount", cleaned(draft.amount), decimals);
-    party.in_kind_value_minor = read_amount(problems, at + ".in_kind_value", cleaned(draft.in_kind_value), decimals);
+    party.amount_minor = check_amount(problems, at + ".amount", cleaned(draft.amount), decimals);
+    party.in_kind_value_minor = check_amount(problems, at + ".in_kind_value", cleaned(draft.in_kind_value), decimals);
   }
   if (draft.in_kind_value && !party.in_kind) problems.push_back({at + ".in_kind", "required_with_amount"});
   return party;

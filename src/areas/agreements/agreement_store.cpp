@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "core/text.hpp"
 
@@ -41,9 +40,9 @@ Agreement agreement_from(const db::Row& row, const reference::ReferenceNames&) {
   a.notice_on = row.optional_text(18);
   a.parent_agreement_id = row.optional_integer(19);
   a.parent_relation = row.optional_text(20);
-  a.domains = words_of(row.text(21));
-  a.sectors = words_of(row.text(22));
-  a.party_countries = words_of(row.text(23));
+  a.domains = text::words(row.text(21));
+  a.sectors = text::words(row.text(22));
+  a.party_countries = text::words(row.text(23));
   a.version = row.integer(24);
   a.created_at = row.text(25);
   a.updated_at = row.text(26);
@@ -87,7 +86,7 @@ void complete(db::Connection& connection, Agreement& agreement) {
     Party party;
     party.country_code = row.optional_text(0);
     party.organisation_id = row.optional_integer(1);
-    party.roles = words_of(row.text(2));
+    party.roles = text::words(row.text(2));
     party.amount_minor = row.optional_integer(3);
     party.currency = row.optional_text(4);
     party.in_kind = row.optional_text(5);
@@ -122,8 +121,8 @@ void write_parts(db::Connection& connection, const Agreement& a) {
     connection.query(
         "INSERT INTO agreement_parties (agreement_id, position, country_code, organisation_id, roles, amount_minor, "
         "currency, in_kind, in_kind_value_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        db::Params(a.id, ++position, p.country_code, p.organisation_id, joined(p.roles), p.amount_minor, p.currency,
-                   p.in_kind, p.in_kind_value_minor));
+        db::Params(a.id, ++position, p.country_code, p.organisation_id, text::joined(p.roles), p.amount_minor,
+                   p.currency, p.in_kind, p.in_kind_value_minor));
   for (const auto& domain : a.domains)
     connection.query("INSERT INTO agreement_domains (agreement_id, domain) VALUES (?, ?)", db::Params(a.id, domain));
 }
@@ -163,14 +162,14 @@ kit::Kind<Agreement> make_kind() {
                column("notice_on", &Agreement::notice_on),
                column("parent_agreement_id", &Agreement::parent_agreement_id),
                column("parent_relation", &Agreement::parent_relation),
-               derived<Agreement>("domains", [](const Agreement& a) { return joined(a.domains); }),
-               derived<Agreement>("sectors", [](const Agreement& a) { return joined(a.sectors); }),
+               derived<Agreement>("domains", [](const Agreement& a) { return text::joined(a.domains); }),
+               derived<Agreement>("sectors", [](const Agreement& a) { return text::joined(a.sectors); }),
                derived<Agreement>("party_countries",
                                   [](const Agreement& a) {
                                     std::vector<std::string> countries;
                                     for (const auto& p : a.parties)
                                       if (p.country_code) countries.push_back(*p.country_code);
-                                    return joined(countries);
+                                    return text::joined(countries);
                                   }),
                derived<Agreement>("search_key", search_key_of)};
   // Agreements without the date sorted by come last either way (the databases place NULLs apart).
@@ -190,7 +189,7 @@ kit::Kind<Agreement> make_kind() {
       {"title_fr", [](const Agreement& a, Language) { return cell(a.title_fr); }},
       {"title_ar", [](const Agreement& a, Language) { return cell(a.title_ar); }},
       {"title_en", [](const Agreement& a, Language) { return cell(a.title_en); }},
-      {"countries", [](const Agreement& a, Language) { return joined(a.party_countries); }},
+      {"countries", [](const Agreement& a, Language) { return text::joined(a.party_countries); }},
       {"signature_place", [](const Agreement& a, Language) { return cell(a.signature_place); }},
       {"signed_on", [](const Agreement& a, Language) { return cell(a.signed_on); }},
       {"in_force_on", [](const Agreement& a, Language) { return cell(a.in_force_on); }},
@@ -199,8 +198,8 @@ kit::Kind<Agreement> make_kind() {
       {"renewal_months", [](const Agreement& a, Language) { return cell(a.renewal_months); }, true},
       {"notice_days", [](const Agreement& a, Language) { return cell(a.notice_days); }, true},
       {"notice_on", [](const Agreement& a, Language) { return cell(a.notice_on); }},
-      {"domains", [](const Agreement& a, Language) { return joined(a.domains); }},
-      {"sectors", [](const Agreement& a, Language) { return joined(a.sectors); }},
+      {"domains", [](const Agreement& a, Language) { return text::joined(a.domains); }},
+      {"sectors", [](const Agreement& a, Language) { return text::joined(a.sectors); }},
       {"parent_agreement_id", [](const Agreement& a, Language) { return cell(a.parent_agreement_id); }, true},
       {"parent_relation", [](const Agreement& a, Language) { return cell(a.parent_relation); }},
       {"created_at", [](const Agreement& a, Language) { return a.created_at; }},
@@ -212,17 +211,6 @@ kit::Kind<Agreement> make_kind() {
 
 bool Party::has_role(std::string_view role) const {
   return std::find(roles.begin(), roles.end(), role) != roles.end();
-}
-
-std::string joined(const std::vector<std::string>& words) {
-  return fmt::format("{}", fmt::join(words, " "));
-}
-
-std::vector<std::string> words_of(const std::string& text) {
-  std::vector<std::string> words;
-  std::istringstream in(text);
-  for (std::string word; in >> word;) words.push_back(word);
-  return words;
 }
 
 const kit::Kind<Agreement>& kind() {

@@ -6,8 +6,5 @@
 namespace taawun::agreements {
 
 const kit::Kind<Agreement>& kind();
-// "MA SN" ↔ {"MA", "SN"}: the lists an agreement row keeps as words.
-std::string joined(const std::vector<std::string>& words);
-std::vector<std::string> words_of(const std::string& text);
 
 }  // namespace taawun::agreements

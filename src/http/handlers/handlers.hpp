@@ -40,6 +40,14 @@ Result<Response> get_agreement(Context&);
 Result<Response> create_agreement(Context&);
 Result<Response> update_agreement(Context&);
 Result<Response> agreement_outcomes(Context&);
+// multilateral engagements
+Result<Response> list_engagements(Context&);
+Result<Response> export_engagements(Context&);
+Result<Response> get_engagement(Context&);
+Result<Response> create_engagement(Context&);
+Result<Response> update_engagement(Context&);
+// a country's whole picture
+Result<Response> get_country_profile(Context&);
 // catalogue: programmes, offers, requests
 Result<Response> list_programmes(Context&);
 Result<Response> export_programmes(Context&);

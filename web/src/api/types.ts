@@ -57,6 +57,15 @@ export type AgreementLink = Schemas['AgreementLink']
 export type Agreement = Schemas['Agreement']
 export type AgreementCreate = Schemas['AgreementCreate']
 export type AgreementUpdate = Schemas['AgreementUpdate']
+export type EngagementKind = Schemas['EngagementKind']
+export type EngagementTheme = Schemas['EngagementTheme']
+export type BeneficiaryGroup = Schemas['BeneficiaryGroup']
+export type Engagement = Schemas['Engagement']
+export type EngagementNotification = Schemas['EngagementNotification']
+export type EngagementNotificationDraft = Schemas['EngagementNotificationDraft']
+export type EngagementCreate = Schemas['EngagementCreate']
+export type EngagementUpdate = Schemas['EngagementUpdate']
+export type CountryProfile = Schemas['CountryProfile']
 
 export type Person = Schemas['Person']
 export type PersonInput = Schemas['PersonInput']
@@ -131,6 +140,18 @@ export const kAgreementKinds: readonly AgreementKind[] = ['framework', 'sectoral
 export const kAgreementModalities: readonly AgreementModality[] = ['bilateral', 'triangular', 'multilateral']
 export const kAgreementStatuses: readonly AgreementStatus[] = ['draft', 'negotiated', 'signed', 'in_force', 'suspended', 'expired', 'terminated']
 export const kAgreementPartyRoles: readonly AgreementPartyRole[] = ['signatory', 'funder', 'beneficiary', 'implementer']
+export const kEngagementKinds: readonly EngagementKind[] = ['membership', 'presidency', 'pledge', 'trade_measure', 'debt_measure', 'candidature', 'hosting', 'resolution']
+export const kEngagementThemes: readonly EngagementTheme[] = [
+  'economic_governance',
+  'environmental_governance',
+  'trading_system',
+  'financing_for_development',
+  'climate_change',
+  'biodiversity',
+  'desertification',
+  'developing_countries_needs',
+]
+export const kBeneficiaryGroups: readonly BeneficiaryGroup[] = ['ldcs', 'african_ldcs', 'lldcs', 'sids', 'african_union', 'africa']
 export const kDocumentKinds: readonly DocumentKind[] = ['programme', 'invitation', 'participant_list', 'attendance_sheet', 'report', 'agreement', 'invoice', 'photo', 'other']
 export const kDocumentAudiences: readonly DocumentAudience[] = ['staff', 'focal_points']
 

@@ -55,6 +55,10 @@ const RequestForm = () => import('@/features/requests/RequestFormView.vue')
 const Agreements = () => import('@/features/agreements/AgreementListView.vue')
 const AgreementDetail = () => import('@/features/agreements/AgreementDetailView.vue')
 const AgreementForm = () => import('@/features/agreements/AgreementFormView.vue')
+const Engagements = () => import('@/features/engagements/EngagementListView.vue')
+const CountryProfile = () => import('@/features/country-profile/CountryProfileView.vue')
+const EngagementDetail = () => import('@/features/engagements/EngagementDetailView.vue')
+const EngagementForm = () => import('@/features/engagements/EngagementFormView.vue')
 
 const home: Crumb = { label: 'nav.home', to: { name: 'home' } }
 const organisations: Crumb = { label: 'nav.organisations', to: { name: 'organisations' } }
@@ -64,6 +68,7 @@ const programmes: Crumb = { label: 'programmes.title', to: { name: 'programmes' 
 const offers: Crumb = { label: 'offers.nav', to: { name: 'offers' } }
 const requests: Crumb = { label: 'requests.title', to: { name: 'requests' } }
 const agreements: Crumb = { label: 'agreements.title', to: { name: 'agreements' } }
+const engagements: Crumb = { label: 'engagements.title', to: { name: 'engagements' } }
 const reference: Crumb = { label: 'nav.reference' }
 const administration: Crumb = { label: 'nav.administration' }
 
@@ -253,6 +258,36 @@ export const routes: RouteRecordRaw[] = [
     component: AgreementForm,
     props: true,
     meta: { title: 'agreements.editTitle', crumbs: [home, agreements], roles: kAreaRoles.agreementsWrite },
+  },
+  // A country's whole picture: host focal points read none; partners their own countries' only.
+  {
+    path: '/countries/:code([A-Za-z]{2})',
+    name: 'country',
+    component: CountryProfile,
+    props: true,
+    meta: { title: 'countryProfile.title', crumbs: [home], roles: kAreaRoles.countryProfiles },
+  },
+  // Multilateral engagements: host focal points read none; partners those benefiting their countries.
+  { path: '/engagements', name: 'engagements', component: Engagements, meta: { title: 'engagements.title', crumbs: [home], roles: kAreaRoles.engagements } },
+  {
+    path: '/engagements/new',
+    name: 'engagement-new',
+    component: EngagementForm,
+    meta: { title: 'engagements.new', crumbs: [home, engagements], roles: kAreaRoles.engagementsCreate },
+  },
+  {
+    path: '/engagements/:id(\\d+)',
+    name: 'engagement',
+    component: EngagementDetail,
+    props: true,
+    meta: { title: 'engagements.title', crumbs: [home, engagements], roles: kAreaRoles.engagements },
+  },
+  {
+    path: '/engagements/:id(\\d+)/edit',
+    name: 'engagement-edit',
+    component: EngagementForm,
+    props: true,
+    meta: { title: 'engagements.editTitle', crumbs: [home, engagements], roles: kAreaRoles.engagementsWrite },
   },
   {
     path: '/people',

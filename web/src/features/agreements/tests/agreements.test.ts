@@ -10,7 +10,7 @@ import { clearCountryCache } from '@/composables/countries'
 import { clearReferenceListCache } from '@/composables/referenceLists'
 import { agreementErrorKey, statusChoices } from '@/features/agreements/form'
 import { addDays, expiresSoon, todayIso } from '@/features/agreements/dates'
-import { formatAmount } from '@/features/agreements/amounts'
+import { formatAmount } from '@/composables/amounts'
 import { flush, json, mockFetch, mountRoute, problem, signIn, until, type Recorded } from '../../../../tests/helpers'
 import { page } from '../../../../tests/fixtures'
 
