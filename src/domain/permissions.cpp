@@ -8,6 +8,7 @@
 #include "areas/alumni/follow_up.hpp"
 #include "areas/audit/audit.hpp"
 #include "areas/certificates/certificate.hpp"
+#include "areas/commissions/commission.hpp"
 #include "areas/documents/document.hpp"
 #include "areas/evaluations/evaluation.hpp"
 #include "areas/nominations/nomination.hpp"
@@ -38,6 +39,21 @@ const std::vector<Entry>& entries() {
       {{"agreements", "read"}, [](const Actor& a) { return agreements::can(a, agreements::Action::read); }},
       {{"agreements", "create"}, [](const Actor& a) { return agreements::can(a, agreements::Action::create); }},
       {{"agreements", "update"}, [](const Actor& a) { return agreements::can(a, agreements::Action::update); }},
+      // joint commissions and their decisions
+      {{"joint_commissions", "read"},
+       [](const Actor& a) { return commissions::can_session(a, commissions::Action::read); }},
+      {{"joint_commissions", "create"},
+       [](const Actor& a) { return commissions::can_session(a, commissions::Action::create); }},
+      {{"joint_commissions", "update"},
+       [](const Actor& a) { return commissions::can_session(a, commissions::Action::update); }},
+      {{"commission_decisions", "read"},
+       [](const Actor& a) { return commissions::can_decision(a, commissions::Action::read); }},
+      {{"commission_decisions", "create"},
+       [](const Actor& a) { return commissions::can_decision(a, commissions::Action::create); }},
+      {{"commission_decisions", "update"},
+       [](const Actor& a) { return commissions::can_decision(a, commissions::Action::update); }},
+      {{"commission_decisions", "change_status"},
+       [](const Actor& a) { return commissions::can_decision(a, commissions::Action::change_status); }},
       // catalogue
       {{"programmes", "read"}, [](const Actor& a) { return programmes::can(a, programmes::Action::read); }},
       {{"programmes", "create"}, [](const Actor& a) { return programmes::can(a, programmes::Action::create); }},

@@ -28,6 +28,8 @@ std::vector<Route> route_table() {
   for (auto part : {operation_routes, session_routes, reference_routes,
                     // agreements
                     agreement_routes,
+                    // joint commissions and their decisions
+                    joint_commission_routes,
                     // catalogue: programmes, offers, requests
                     programme_routes, offer_routes, request_routes,
                     // organisations, actions and their documents
