@@ -55,6 +55,9 @@ const RequestForm = () => import('@/features/requests/RequestFormView.vue')
 const Agreements = () => import('@/features/agreements/AgreementListView.vue')
 const AgreementDetail = () => import('@/features/agreements/AgreementDetailView.vue')
 const AgreementForm = () => import('@/features/agreements/AgreementFormView.vue')
+const JointCommissions = () => import('@/features/commissions/CommissionListView.vue')
+const JointCommissionDetail = () => import('@/features/commissions/CommissionDetailView.vue')
+const JointCommissionForm = () => import('@/features/commissions/CommissionFormView.vue')
 
 const home: Crumb = { label: 'nav.home', to: { name: 'home' } }
 const organisations: Crumb = { label: 'nav.organisations', to: { name: 'organisations' } }
@@ -64,6 +67,7 @@ const programmes: Crumb = { label: 'programmes.title', to: { name: 'programmes' 
 const offers: Crumb = { label: 'offers.nav', to: { name: 'offers' } }
 const requests: Crumb = { label: 'requests.title', to: { name: 'requests' } }
 const agreements: Crumb = { label: 'agreements.title', to: { name: 'agreements' } }
+const jointCommissions: Crumb = { label: 'commissions.title', to: { name: 'joint-commissions' } }
 const reference: Crumb = { label: 'nav.reference' }
 const administration: Crumb = { label: 'nav.administration' }
 
@@ -253,6 +257,28 @@ export const routes: RouteRecordRaw[] = [
     component: AgreementForm,
     props: true,
     meta: { title: 'agreements.editTitle', crumbs: [home, agreements], roles: kAreaRoles.agreementsWrite },
+  },
+  // Joint commissions: host focal points read no sessions (only their institution's decisions).
+  { path: '/joint-commissions', name: 'joint-commissions', component: JointCommissions, meta: { title: 'commissions.title', crumbs: [home], roles: kAreaRoles.jointCommissions } },
+  {
+    path: '/joint-commissions/new',
+    name: 'joint-commission-new',
+    component: JointCommissionForm,
+    meta: { title: 'commissions.new', crumbs: [home, jointCommissions], roles: kAreaRoles.jointCommissionsCreate },
+  },
+  {
+    path: '/joint-commissions/:id(\\d+)',
+    name: 'joint-commission',
+    component: JointCommissionDetail,
+    props: true,
+    meta: { title: 'commissions.title', crumbs: [home, jointCommissions], roles: kAreaRoles.jointCommissions },
+  },
+  {
+    path: '/joint-commissions/:id(\\d+)/edit',
+    name: 'joint-commission-edit',
+    component: JointCommissionForm,
+    props: true,
+    meta: { title: 'commissions.editTitle', crumbs: [home, jointCommissions], roles: kAreaRoles.jointCommissionsWrite },
   },
   {
     path: '/people',
