@@ -111,10 +111,10 @@ afterEach(() => {
 
 describe('commissions form rules', () => {
   it('words the session ordinal and the rate per language', () => {
-    expect(sessionLabel(1, 'fr', (key, params) => `${params?.ordinal} session`)).toBe('1re session')
-    expect(sessionLabel(7, 'fr', (key, params) => `${params?.ordinal} session`)).toBe('7e session')
-    expect(sessionLabel(2, 'en', (key, params) => `${params?.ordinal} session`)).toBe('2nd session')
-    expect(sessionLabel(12, 'en', (key, params) => `${params?.ordinal} session`)).toBe('12th session')
+    expect(sessionLabel(1, 'fr', (_key, params) => `${params?.ordinal} session`)).toBe('1re session')
+    expect(sessionLabel(7, 'fr', (_key, params) => `${params?.ordinal} session`)).toBe('7e session')
+    expect(sessionLabel(2, 'en', (_key, params) => `${params?.ordinal} session`)).toBe('2nd session')
+    expect(sessionLabel(12, 'en', (_key, params) => `${params?.ordinal} session`)).toBe('12th session')
     expect(rateText(50, 'fr')).toBe('50 %')
     expect(rateText(12.5, 'en')).toBe('12.5%')
     expect(rateText(null, 'fr')).toBe('—')
