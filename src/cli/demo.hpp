@@ -14,6 +14,7 @@ struct DemoCounts {
   std::size_t organisations = 0;
   std::size_t users = 0;
   std::size_t programmes = 0, offers = 0, actions = 0, people = 0, nominations = 0, agreements = 0;
+  std::size_t commission_sessions = 0, commission_decisions = 0;
 };
 
 // Expects a migrated database with reference data and no organisations yet.
@@ -24,6 +25,10 @@ DemoCounts generate_demo(db::Connection& connection, int scale, const std::strin
 // 5,000 × scale people (3 % of them registered twice under another spelling) and about three
 // nominations a person. Called by generate_demo inside its transaction.
 void generate_cooperation_demo(db::Connection& connection, int scale, std::mt19937& random, DemoCounts& counts);
+
+// Joint commission sessions with their decisions, status histories and links, over the
+// agreements, programmes and actions above (demo_commissions.cpp).
+void add_demo_commissions(db::Connection& connection, std::mt19937& random, const std::string& now, DemoCounts& counts);
 
 // A nomination import file in the template's columns, as a partner would send it: a tenth of the
 // rows name registered people by number, a tenth describe registered people by name and birth

@@ -163,4 +163,9 @@ Result<Decision> update_decision(db::Connection& connection, const accounts::Act
 Result<Decision> change_status(db::Connection& connection, const accounts::Actor& actor, std::int64_t id,
                                std::int64_t expected_version, const StatusDraft& draft);
 
+// --- store ---
+// The words a list's search matches (the demo generator writes them too).
+std::string search_key_of(const Session& session);
+std::string search_key_of(const Decision& decision);
+
 }  // namespace taawun::commissions

@@ -192,16 +192,20 @@ void write_session_parts(db::Connection& connection, const Session& s) {
                      db::Params(s.id, id));
 }
 
-std::string session_search_key(const Session& s) {
+}  // namespace
+
+std::string search_key_of(const Session& s) {
   return text::search_key(fmt::format("{} {} {} {} {} {} {}", s.country_name.fr, s.country_name.en, s.country_name.ar,
                                       s.city.value_or(""), s.moroccan_chair_name.value_or(""),
                                       s.partner_chair_name.value_or(""), s.country_code));
 }
 
-std::string decision_search_key(const Decision& d) {
+std::string search_key_of(const Decision& d) {
   return text::search_key(fmt::format("{} {} {} {}", d.text_fr.value_or(""), d.text_ar.value_or(""),
                                       d.text_en.value_or(""), d.partner_institution.value_or("")));
 }
+
+namespace {
 
 std::string session_snapshot(const Session& s) {
   return nlohmann::json{{"country", s.country_code},
@@ -276,7 +280,7 @@ kit::Kind<Session> make_session_kind() {
                column("summary_fr", &Session::summary_fr),
                column("summary_ar", &Session::summary_ar),
                column("summary_en", &Session::summary_en),
-               derived<Session>("search_key", session_search_key)};
+               derived<Session>("search_key", [](const Session& s) { return search_key_of(s); })};
   k.sorts = {{"start_on", "s.start_on {0}, s.id {0}"},
              {"number", "s.country_code {0}, s.number {0}, s.id {0}"},
              {"country", "s.country_code {0}, s.start_on {0}, s.id {0}"}};
@@ -330,7 +334,7 @@ kit::Kind<Decision> make_decision_kind() {
                column("partner_institution", &Decision::partner_institution),
                column("due_on", &Decision::due_on),
                column("status", &Decision::status),
-               derived<Decision>("search_key", decision_search_key)};
+               derived<Decision>("search_key", [](const Decision& d) { return search_key_of(d); })};
   // Decisions without a due date come last either way.
   k.sorts = {{"due_on", "CASE WHEN d.due_on IS NULL THEN 1 ELSE 0 END, d.due_on {0}, d.id {0}"},
              {"session", "s.start_on {0}, d.session_id {0}, d.id {0}"},
