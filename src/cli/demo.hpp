@@ -15,6 +15,7 @@ struct DemoCounts {
   std::size_t users = 0;
   std::size_t programmes = 0, offers = 0, actions = 0, people = 0, nominations = 0, agreements = 0;
   std::size_t engagements = 0;
+  std::size_t commission_sessions = 0, commission_decisions = 0;
 };
 
 // Expects a migrated database with reference data and no organisations yet.
@@ -32,6 +33,9 @@ void generate_cooperation_demo(db::Connection& connection, int scale, std::mt199
 // Africa–Europe summit of 2000, conferences hosted. Needs the organisations of generate_demo;
 // each is created through the engagements use case (its own transaction and audit entry).
 void add_demo_engagements(db::Connection& connection, DemoCounts& counts);
+// Joint commission sessions with their decisions, status histories and links, over the
+// agreements, programmes and actions above (demo_commissions.cpp).
+void add_demo_commissions(db::Connection& connection, std::mt19937& random, const std::string& now, DemoCounts& counts);
 
 // A nomination import file in the template's columns, as a partner would send it: a tenth of the
 // rows name registered people by number, a tenth describe registered people by name and birth

@@ -947,6 +947,7 @@ void generate_cooperation_demo(db::Connection& connection, int scale, std::mt199
   flush_nominations();
   add_demo_documents(connection, now);
   add_demo_agreements(connection, scale, random, funders, now, counts);
+  add_demo_commissions(connection, random, now, counts);
 }
 
 spreadsheet::Table sample_nomination_file(db::Connection& connection, std::size_t row_count, std::mt19937& random) {

@@ -9,6 +9,7 @@
 #include "areas/audit/audit.hpp"
 #include "areas/certificates/certificate.hpp"
 #include "areas/country_profiles/country_profile.hpp"
+#include "areas/commissions/commission.hpp"
 #include "areas/documents/document.hpp"
 #include "areas/engagements/engagement.hpp"
 #include "areas/evaluations/evaluation.hpp"
@@ -46,6 +47,21 @@ const std::vector<Entry>& entries() {
       {{"engagements", "update"}, [](const Actor& a) { return engagements::can(a, engagements::Action::update); }},
       // a country's whole picture
       {{"country_profiles", "read"}, [](const Actor& a) { return country_profiles::may_read(a); }},
+      // joint commissions and their decisions
+      {{"joint_commissions", "read"},
+       [](const Actor& a) { return commissions::can_session(a, commissions::Action::read); }},
+      {{"joint_commissions", "create"},
+       [](const Actor& a) { return commissions::can_session(a, commissions::Action::create); }},
+      {{"joint_commissions", "update"},
+       [](const Actor& a) { return commissions::can_session(a, commissions::Action::update); }},
+      {{"commission_decisions", "read"},
+       [](const Actor& a) { return commissions::can_decision(a, commissions::Action::read); }},
+      {{"commission_decisions", "create"},
+       [](const Actor& a) { return commissions::can_decision(a, commissions::Action::create); }},
+      {{"commission_decisions", "update"},
+       [](const Actor& a) { return commissions::can_decision(a, commissions::Action::update); }},
+      {{"commission_decisions", "change_status"},
+       [](const Actor& a) { return commissions::can_decision(a, commissions::Action::change_status); }},
       // catalogue
       {{"programmes", "read"}, [](const Actor& a) { return programmes::can(a, programmes::Action::read); }},
       {{"programmes", "create"}, [](const Actor& a) { return programmes::can(a, programmes::Action::create); }},

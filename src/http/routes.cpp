@@ -32,6 +32,8 @@ std::vector<Route> route_table() {
                     engagement_routes,
                     // a country's whole picture
                     country_profile_routes,
+                    // joint commissions and their decisions
+                    joint_commission_routes,
                     // catalogue: programmes, offers, requests
                     programme_routes, offer_routes, request_routes,
                     // organisations, actions and their documents

@@ -37,4 +37,7 @@ std::vector<Route> follow_up_routes();        // areas/alumni
 std::vector<Route> user_routes();             // areas/accounts/user_handlers.cpp (users and tokens)
 std::vector<Route> audit_routes();            // areas/audit
 
+// areas/commissions (a longer name: apart, so that the list above keeps its alignment)
+std::vector<Route> joint_commission_routes();
+
 }  // namespace taawun::http

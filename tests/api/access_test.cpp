@@ -1,5 +1,5 @@
-// Who may do what with organisations: every role × every action, and the scope of the
-// partner (countries) and host (organisations) roles.
+// Who may do what with organisations and joint commissions: every role × every action, and the
+// scope of the partner (countries) and host (organisations) roles.
 #include "support/api_test.hpp"
 
 namespace taawun::testing {
@@ -97,6 +97,69 @@ TEST_P(OrganisationAccess, AnonymousRequestsAreRefused) {
 }
 
 TAAWUN_ON_BOTH_DATABASES(OrganisationAccess);
+
+// Joint commissions (src/areas/commissions/commission_access.cpp): sessions and their decisions,
+// for a session of Gabon and a decision the host's institution is responsible for.
+class CommissionAccess : public ApiTest {};
+
+struct CommissionExpectation {
+  const char* role;
+  bool read_sessions, write_sessions, read_decisions, write_decisions, change_status;
+};
+
+constexpr CommissionExpectation kCommissionMatrix[] = {
+    {"admin", true, true, true, true, true},      {"manager", true, true, true, true, true},
+    {"officer", true, true, true, true, true},    {"finance", true, false, true, false, false},
+    {"partner", true, false, true, false, false}, {"host", false, false, true, false, true},
+    {"viewer", true, false, true, false, false},
+};
+
+TEST_P(CommissionAccess, EveryRoleTimesEveryAction) {
+  auto institution = create_organisation({{"kind", "10"}, {"name_fr", unique_name("Ministère ")}, {"country", "MA"}});
+  int number = 500;
+  for (const auto& expected : kCommissionMatrix) {
+    SCOPED_TRACE(expected.role);
+    // Gabon is used by no other test of sessions, whose numbers are unique per country.
+    auto session = admin().post("/api/v1/joint-commissions",
+                                {{"country", "GA"}, {"number", ++number}, {"start_on", "2024-01-10"}});
+    ASSERT_EQ(session.status, 201) << session.body;
+    std::string url = "/api/v1/joint-commissions/" + std::to_string(session.json()["id"].get<int>());
+    auto decision = admin().post(url + "/decisions", {{"text_fr", unique_name("Décision ")},
+                                                      {"domain", "health"},
+                                                      {"responsible_organisation_id", institution["id"]}});
+    ASSERT_EQ(decision.status, 201) << decision.body;
+    std::string decision_url = "/api/v1/commission-decisions/" + std::to_string(decision.json()["id"].get<int>());
+    json scope = json::object();
+    if (std::string(expected.role) == "partner") scope["countries"] = {"GA"};
+    if (std::string(expected.role) == "host") scope["organisations"] = {institution["id"]};
+    Client user = signed_in(expected.role, scope);
+
+    auto sessions = user.get("/api/v1/joint-commissions?country=GA&year=2024");
+    EXPECT_EQ(sessions.status == 200 && sessions.json()["total"].get<int>() > 0, expected.read_sessions);
+    EXPECT_EQ(user.get(url).status, expected.read_sessions ? 200 : 403);
+    EXPECT_EQ(user.get("/api/v1/joint-commissions/export?format=csv").status, expected.read_sessions ? 200 : 403);
+    auto update = user.patch(url, {{"city", "Libreville"}}, {{"If-Match", "\"1\""}});
+    EXPECT_EQ(update.status, expected.write_sessions ? 200 : 403) << update.body;
+    auto create = user.post("/api/v1/joint-commissions",
+                            {{"country", "GA"}, {"number", 100 + number}, {"start_on", "2024-01-10"}});
+    EXPECT_EQ(create.status, expected.write_sessions ? 201 : 403) << create.body;
+
+    auto decisions =
+        user.get("/api/v1/commission-decisions?session_id=" + std::to_string(session.json()["id"].get<int>()));
+    EXPECT_EQ(decisions.status == 200 && decisions.json()["total"] == 1, expected.read_decisions) << decisions.body;
+    EXPECT_EQ(user.get(decision_url).status, expected.read_decisions ? 200 : 403);
+    auto edit = user.patch(decision_url, {{"text_en", "Reviewed"}}, {{"If-Match", "\"1\""}});
+    EXPECT_EQ(edit.status, expected.write_decisions ? 200 : 403) << edit.body;
+    std::string version = expected.write_decisions ? "\"2\"" : "\"1\"";
+    auto status =
+        user.post(decision_url + "/status", {{"status", "in_progress"}, {"comment", "Lancé"}}, {{"If-Match", version}});
+    EXPECT_EQ(status.status, expected.change_status ? 200 : 403) << status.body;
+    if (!expected.change_status)
+      EXPECT_EQ(admin().get(decision_url).json()["version"], 1) << "a refused write changed it";
+  }
+}
+
+TAAWUN_ON_BOTH_DATABASES(CommissionAccess);
 
 }  // namespace
 }  // namespace taawun::testing

@@ -86,6 +86,10 @@ export const kAreaRoles = {
   engagements: need('engagements', 'read'),
   engagementsCreate: need('engagements', 'create'),
   engagementsWrite: need('engagements', 'update'),
+  /** Joint commissions: host focal points read no sessions (the API answers them 403); partners their countries'. */
+  jointCommissions: need('joint_commissions', 'read'),
+  jointCommissionsCreate: need('joint_commissions', 'create'),
+  jointCommissionsWrite: need('joint_commissions', 'update'),
 } satisfies Record<string, Need>
 
 export function canEnter(roles: Need | undefined): boolean {

@@ -59,6 +59,9 @@ const Engagements = () => import('@/features/engagements/EngagementListView.vue'
 const CountryProfile = () => import('@/features/country-profile/CountryProfileView.vue')
 const EngagementDetail = () => import('@/features/engagements/EngagementDetailView.vue')
 const EngagementForm = () => import('@/features/engagements/EngagementFormView.vue')
+const JointCommissions = () => import('@/features/commissions/CommissionListView.vue')
+const JointCommissionDetail = () => import('@/features/commissions/CommissionDetailView.vue')
+const JointCommissionForm = () => import('@/features/commissions/CommissionFormView.vue')
 
 const home: Crumb = { label: 'nav.home', to: { name: 'home' } }
 const organisations: Crumb = { label: 'nav.organisations', to: { name: 'organisations' } }
@@ -69,6 +72,7 @@ const offers: Crumb = { label: 'offers.nav', to: { name: 'offers' } }
 const requests: Crumb = { label: 'requests.title', to: { name: 'requests' } }
 const agreements: Crumb = { label: 'agreements.title', to: { name: 'agreements' } }
 const engagements: Crumb = { label: 'engagements.title', to: { name: 'engagements' } }
+const jointCommissions: Crumb = { label: 'commissions.title', to: { name: 'joint-commissions' } }
 const reference: Crumb = { label: 'nav.reference' }
 const administration: Crumb = { label: 'nav.administration' }
 
@@ -288,6 +292,28 @@ export const routes: RouteRecordRaw[] = [
     component: EngagementForm,
     props: true,
     meta: { title: 'engagements.editTitle', crumbs: [home, engagements], roles: kAreaRoles.engagementsWrite },
+  },
+  // Joint commissions: host focal points read no sessions (only their institution's decisions).
+  { path: '/joint-commissions', name: 'joint-commissions', component: JointCommissions, meta: { title: 'commissions.title', crumbs: [home], roles: kAreaRoles.jointCommissions } },
+  {
+    path: '/joint-commissions/new',
+    name: 'joint-commission-new',
+    component: JointCommissionForm,
+    meta: { title: 'commissions.new', crumbs: [home, jointCommissions], roles: kAreaRoles.jointCommissionsCreate },
+  },
+  {
+    path: '/joint-commissions/:id(\\d+)',
+    name: 'joint-commission',
+    component: JointCommissionDetail,
+    props: true,
+    meta: { title: 'commissions.title', crumbs: [home, jointCommissions], roles: kAreaRoles.jointCommissions },
+  },
+  {
+    path: '/joint-commissions/:id(\\d+)/edit',
+    name: 'joint-commission-edit',
+    component: JointCommissionForm,
+    props: true,
+    meta: { title: 'commissions.editTitle', crumbs: [home, jointCommissions], roles: kAreaRoles.jointCommissionsWrite },
   },
   {
     path: '/people',
