@@ -8,6 +8,7 @@
 #include "areas/alumni/follow_up.hpp"
 #include "areas/audit/audit.hpp"
 #include "areas/certificates/certificate.hpp"
+#include "areas/diplomatic_missions/diplomatic_mission.hpp"
 #include "areas/documents/document.hpp"
 #include "areas/evaluations/evaluation.hpp"
 #include "areas/nominations/nomination.hpp"
@@ -38,6 +39,13 @@ const std::vector<Entry>& entries() {
       {{"agreements", "read"}, [](const Actor& a) { return agreements::can(a, agreements::Action::read); }},
       {{"agreements", "create"}, [](const Actor& a) { return agreements::can(a, agreements::Action::create); }},
       {{"agreements", "update"}, [](const Actor& a) { return agreements::can(a, agreements::Action::update); }},
+      // the diplomatic network
+      {{"diplomatic_missions", "read"},
+       [](const Actor& a) { return diplomatic_missions::can(a, diplomatic_missions::Action::read); }},
+      {{"diplomatic_missions", "create"},
+       [](const Actor& a) { return diplomatic_missions::can(a, diplomatic_missions::Action::create); }},
+      {{"diplomatic_missions", "update"},
+       [](const Actor& a) { return diplomatic_missions::can(a, diplomatic_missions::Action::update); }},
       // catalogue
       {{"programmes", "read"}, [](const Actor& a) { return programmes::can(a, programmes::Action::read); }},
       {{"programmes", "create"}, [](const Actor& a) { return programmes::can(a, programmes::Action::create); }},

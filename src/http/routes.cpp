@@ -28,6 +28,8 @@ std::vector<Route> route_table() {
   for (auto part : {operation_routes, session_routes, reference_routes,
                     // agreements
                     agreement_routes,
+                    // the diplomatic network
+                    diplomatic_mission_routes,
                     // catalogue: programmes, offers, requests
                     programme_routes, offer_routes, request_routes,
                     // organisations, actions and their documents

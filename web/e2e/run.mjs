@@ -41,6 +41,7 @@ import documentsFlows from '../src/features/documents/documents.e2e.mjs'
 import offersFlows from '../src/features/offers/offers.e2e.mjs'
 import requestsFlows from '../src/features/requests/requests.e2e.mjs'
 import agreementsFlows from '../src/features/agreements/agreements.e2e.mjs'
+import diplomaticMissionsFlows from '../src/features/diplomatic-missions/diplomatic-missions.e2e.mjs'
 
 // Each flow stands alone (what it needs from another area is created through the API when that
 // flow did not run), but a full run goes in this order so that later flows reuse earlier records;
@@ -58,6 +59,7 @@ const kFlows = [
   offersFlows,
   requestsFlows,
   agreementsFlows,
+  diplomaticMissionsFlows,
   screenshotFlows,
 ]
 

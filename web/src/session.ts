@@ -80,6 +80,10 @@ export const kAreaRoles = {
   agreements: need('agreements', 'read'),
   agreementsCreate: need('agreements', 'create'),
   agreementsWrite: need('agreements', 'update'),
+  /** The diplomatic network: public information, read by every role; kept by admins and officers. */
+  diplomaticMissions: need('diplomatic_missions', 'read'),
+  diplomaticMissionsCreate: need('diplomatic_missions', 'create'),
+  diplomaticMissionsWrite: need('diplomatic_missions', 'update'),
 } satisfies Record<string, Need>
 
 export function canEnter(roles: Need | undefined): boolean {

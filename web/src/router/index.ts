@@ -55,6 +55,9 @@ const RequestForm = () => import('@/features/requests/RequestFormView.vue')
 const Agreements = () => import('@/features/agreements/AgreementListView.vue')
 const AgreementDetail = () => import('@/features/agreements/AgreementDetailView.vue')
 const AgreementForm = () => import('@/features/agreements/AgreementFormView.vue')
+const DiplomaticMissions = () => import('@/features/diplomatic-missions/DiplomaticMissionListView.vue')
+const DiplomaticMissionDetail = () => import('@/features/diplomatic-missions/DiplomaticMissionDetailView.vue')
+const DiplomaticMissionForm = () => import('@/features/diplomatic-missions/DiplomaticMissionFormView.vue')
 
 const home: Crumb = { label: 'nav.home', to: { name: 'home' } }
 const organisations: Crumb = { label: 'nav.organisations', to: { name: 'organisations' } }
@@ -64,6 +67,7 @@ const programmes: Crumb = { label: 'programmes.title', to: { name: 'programmes' 
 const offers: Crumb = { label: 'offers.nav', to: { name: 'offers' } }
 const requests: Crumb = { label: 'requests.title', to: { name: 'requests' } }
 const agreements: Crumb = { label: 'agreements.title', to: { name: 'agreements' } }
+const diplomaticMissions: Crumb = { label: 'diplomaticMissions.title', to: { name: 'diplomatic-missions' } }
 const reference: Crumb = { label: 'nav.reference' }
 const administration: Crumb = { label: 'nav.administration' }
 
@@ -253,6 +257,33 @@ export const routes: RouteRecordRaw[] = [
     component: AgreementForm,
     props: true,
     meta: { title: 'agreements.editTitle', crumbs: [home, agreements], roles: kAreaRoles.agreementsWrite },
+  },
+  // The diplomatic network: every role reads the directory; admins and officers keep it.
+  {
+    path: '/diplomatic-missions',
+    name: 'diplomatic-missions',
+    component: DiplomaticMissions,
+    meta: { title: 'diplomaticMissions.title', crumbs: [home], roles: kAreaRoles.diplomaticMissions },
+  },
+  {
+    path: '/diplomatic-missions/new',
+    name: 'diplomatic-mission-new',
+    component: DiplomaticMissionForm,
+    meta: { title: 'diplomaticMissions.new', crumbs: [home, diplomaticMissions], roles: kAreaRoles.diplomaticMissionsCreate },
+  },
+  {
+    path: '/diplomatic-missions/:id(\\d+)',
+    name: 'diplomatic-mission',
+    component: DiplomaticMissionDetail,
+    props: true,
+    meta: { title: 'diplomaticMissions.title', crumbs: [home, diplomaticMissions], roles: kAreaRoles.diplomaticMissions },
+  },
+  {
+    path: '/diplomatic-missions/:id(\\d+)/edit',
+    name: 'diplomatic-mission-edit',
+    component: DiplomaticMissionForm,
+    props: true,
+    meta: { title: 'diplomaticMissions.editTitle', crumbs: [home, diplomaticMissions], roles: kAreaRoles.diplomaticMissionsWrite },
   },
   {
     path: '/people',
