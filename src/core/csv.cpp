@@ -26,15 +26,14 @@ Reader::Next Reader::next(std::string& field) {
       if (field.size() > max_field_bytes_) return Next::too_long;
       continue;
     }
-    if (c == delimiter_) {
-      record_start_ = false;
-      return Next::field;
-    }
     switch (c) {
       case '"':
         quoted = true;
         started = true;
         break;
+      case ',':
+        record_start_ = false;
+        return Next::field;
       case '\r':
         break;
       case '\n':
@@ -50,10 +49,10 @@ Reader::Next Reader::next(std::string& field) {
   return column_ == 0 && !started && field.empty() ? Next::blank : Next::last_field;
 }
 
-std::vector<Row> parse(std::string_view text, char delimiter) {
+std::vector<Row> parse(std::string_view text) {
   std::vector<Row> rows;
   Row row;
-  Reader reader(text, std::string::npos, delimiter);
+  Reader reader(text);
   std::string field;
   for (;;) {
     auto next = reader.next(field);

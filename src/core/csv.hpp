@@ -12,9 +12,8 @@ namespace taawun::csv {
 class Reader {
  public:
   // A field longer than `max_field_bytes` stops the reading (Next::too_long).
-  // `delimiter`: ',' (RFC 4180), or ';' as some exports write it (the Wikidata embassies extract).
-  explicit Reader(std::string_view text, std::size_t max_field_bytes = std::string::npos, char delimiter = ',')
-      : text_(text), max_field_bytes_(max_field_bytes), delimiter_(delimiter) {}
+  explicit Reader(std::string_view text, std::size_t max_field_bytes = std::string::npos)
+      : text_(text), max_field_bytes_(max_field_bytes) {}
 
   enum class Next {
     field,       // a field, more follow in its record
@@ -34,7 +33,6 @@ class Reader {
  private:
   std::string_view text_;
   std::size_t max_field_bytes_;
-  char delimiter_;
   std::size_t position_ = 0, record_ = 0, column_ = 0;
   bool record_start_ = true;
 };
@@ -42,6 +40,6 @@ class Reader {
 using Row = std::vector<std::string>;
 // The whole text as rows (blank lines skipped): for trusted files, such as the reference data
 // built into the binary. Files from users go through spreadsheet::read_csv and its limits.
-std::vector<Row> parse(std::string_view text, char delimiter = ',');
+std::vector<Row> parse(std::string_view text);
 
 }  // namespace taawun::csv

@@ -8,6 +8,7 @@
 // The whole load is one write transaction with one audit entry and one change of the kind's counter.
 #include <fmt/format.h>
 
+#include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -131,12 +132,19 @@ std::optional<std::string> text_cell(const std::optional<double>& number) {
   return fmt::format("{}", *number);
 }
 
+// SQLite's conversion of a text to a REAL may land one unit in the last place away from the
+// nearest double (139.73375 read back is not stod's): a coordinate is the same to a millimetre.
+bool same_coordinate(const std::optional<double>& a, const std::optional<double>& b) {
+  if (a.has_value() != b.has_value()) return false;
+  return !a || std::fabs(*a - *b) < 1e-8;
+}
+
 // The fields the extract provides; the others (name, head of mission, status, closing) are staff's.
 bool same_extract_fields(const DiplomaticMission& a, const DiplomaticMission& b) {
   return a.kind == b.kind && a.sending_country == b.sending_country && a.receiving_country == b.receiving_country &&
-         a.city == b.city && a.address == b.address && a.latitude == b.latitude && a.longitude == b.longitude &&
-         a.telephone == b.telephone && a.email == b.email && a.website == b.website &&
-         a.jurisdiction == b.jurisdiction && a.opened_on == b.opened_on;
+         a.city == b.city && a.address == b.address && same_coordinate(a.latitude, b.latitude) &&
+         same_coordinate(a.longitude, b.longitude) && a.telephone == b.telephone && a.email == b.email &&
+         a.website == b.website && a.jurisdiction == b.jurisdiction && a.opened_on == b.opened_on;
 }
 
 // The extract's values onto a stored mission, field by field unless staff edited it.
@@ -149,13 +157,20 @@ std::size_t merge(DiplomaticMission& target, const DiplomaticMission& loaded) {
     }
     target.*member = loaded.*member;
   };
+  // Coordinates go together, and a value read back equal to a millimetre is the same.
+  if (is_in(target.edited_fields, std::string("coordinates"))) {
+    if (!same_coordinate(target.latitude, loaded.latitude) || !same_coordinate(target.longitude, loaded.longitude))
+      ++kept;
+  } else if (!same_coordinate(target.latitude, loaded.latitude) ||
+             !same_coordinate(target.longitude, loaded.longitude)) {
+    target.latitude = loaded.latitude;
+    target.longitude = loaded.longitude;
+  }
   take("kind", &DiplomaticMission::kind);
   take("sending_country", &DiplomaticMission::sending_country);
   take("receiving_country", &DiplomaticMission::receiving_country);
   take("city", &DiplomaticMission::city);
   take("address", &DiplomaticMission::address);
-  take("coordinates", &DiplomaticMission::latitude);
-  take("coordinates", &DiplomaticMission::longitude);
   take("telephone", &DiplomaticMission::telephone);
   take("email", &DiplomaticMission::email);
   take("website", &DiplomaticMission::website);
@@ -200,7 +215,19 @@ Result<LoadReport> load(db::Connection& connection, const accounts::Actor& actor
   auto line_end = text.find('\n');
   std::string_view header_line = text.substr(0, line_end);
   char delimiter = header_line.find(';') != std::string_view::npos ? ';' : ',';
-  auto rows = csv::parse(text, delimiter);
+  // The extract as published separates with semicolons and quotes nothing (a label may hold a
+  // double quote: `ד"ר`, `<a rel="nofollow">`), so its lines are split as they are; the subset built
+  // into the binary is RFC 4180 CSV.
+  std::vector<csv::Row> rows;
+  if (delimiter == ';') {
+    for (const auto& line : split(std::string(text), '\n')) {
+      std::string_view trimmed = line;
+      if (trimmed.ends_with('\r')) trimmed.remove_suffix(1);
+      if (!trimmed.empty()) rows.push_back(split(std::string(trimmed), ';'));
+    }
+  } else {
+    rows = csv::parse(text);
+  }
   if (rows.empty()) return Error::validation({{"file", "empty_file"}});
   std::unordered_map<std::string, std::size_t> column;
   for (std::size_t c = 0; c < rows[0].size(); ++c) column[std::string(text::trim(rows[0][c]))] = c;
