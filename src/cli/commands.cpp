@@ -11,9 +11,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
+#include <nlohmann/json.hpp>
 #include <optional>
 
 #include "areas/accounts/accounts.hpp"
+#include "areas/diplomatic_missions/diplomatic_mission.hpp"
 #include "areas/reference/reference.hpp"
 #include "cli/demo.hpp"
 #include "cli/settings.hpp"
@@ -34,6 +37,26 @@ namespace {
 struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+
+// What `diplomatic-missions load` did, and every row it could not take, counted with examples.
+void print_load_report(std::ostream& out, const diplomatic_missions::LoadReport& report, bool as_json) {
+  if (as_json) {
+    nlohmann::json problems = nlohmann::json::array();
+    for (const auto& p : report.problems)
+      problems.push_back({{"code", p.code}, {"count", p.count}, {"examples", p.examples}});
+    out << nlohmann::json{{"rows", report.rows},       {"created", report.created},
+                          {"updated", report.updated}, {"unchanged", report.unchanged},
+                          {"skipped", report.skipped}, {"kept_staff_edits", report.kept_staff_edits},
+                          {"problems", problems}}
+               .dump(2)
+        << "\n";
+    return;
+  }
+  out << fmt::format("{} rows: {} created, {} updated, {} unchanged, {} skipped; {} staff edits kept\n", report.rows,
+                     report.created, report.updated, report.unchanged, report.skipped, report.kept_staff_edits);
+  for (const auto& p : report.problems)
+    out << fmt::format("  {}: {} (e.g. {})\n", p.code, p.count, fmt::join(p.examples, "; "));
+}
 
 db::DatabaseUrl database_url(const Settings& settings) {
   auto url = db::parse_url(settings.database);
@@ -284,6 +307,16 @@ int run(int argc, char** argv) {
   sample->add_option("file", sample_file, "the file to write (.xlsx or .csv)")->required();
   sample->add_option("--rows", sample_rows, "how many rows")->check(CLI::Range(1, 20000));
 
+  auto* missions = app.add_subcommand("diplomatic-missions", "The diplomatic network (embassies and consulates)");
+  missions->require_subcommand(1);
+  auto* missions_load = missions->add_subcommand(
+      "load", "Load or update the missions from the Wikidata extract (default: the subset built into the binary)");
+  common(missions_load);
+  std::string missions_file;
+  bool missions_json = false;
+  missions_load->add_option("file", missions_file, "the extract, comma or semicolon separated (the full CSV too)");
+  missions_load->add_flag("--json", missions_json, "print the report as JSON");
+
   auto* backup = app.add_subcommand("backup", "Copy the SQLite database to FILE while the server runs");
   common(backup);
   std::string backup_file;
@@ -402,12 +435,23 @@ int run(int argc, char** argv) {
       }
       std::cout << fmt::format(
           "demo data: {} organisations, {} programmes, {} agreements, {} offers, {} actions, {} people, {} "
-          "nominations, "
+          "nominations, {} diplomatic missions, "
           "{} accounts "
           "(admin, manager, officer, finance, partner, host, viewer)\n"
           "password of every demo account: {}\n",
           counts.organisations, counts.programmes, counts.agreements, counts.offers, counts.actions, counts.people,
-          counts.nominations, counts.users, password);
+          counts.nominations, counts.diplomatic_missions, counts.users, password);
+    } else if (missions_load->parsed()) {
+      std::string content;
+      if (!missions_file.empty()) {
+        std::ifstream in(missions_file, std::ios::binary);
+        if (!in) throw UsageError(fmt::format("could not read {}", missions_file));
+        content.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      }
+      auto report = missions_file.empty() ? diplomatic_missions::load_reference(*connection, actor)
+                                          : diplomatic_missions::load(*connection, actor, content);
+      if (!report) fail_on(report.error(), "diplomatic-missions load");
+      print_load_report(std::cout, *report, missions_json);
     } else if (sample->parsed()) {
       std::mt19937 random(static_cast<std::uint32_t>(sample_rows));
       auto table = sample_nomination_file(*connection, sample_rows, random);

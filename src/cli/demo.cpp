@@ -9,6 +9,7 @@
 
 #include "areas/accounts/accounts.hpp"
 #include "areas/audit/audit.hpp"
+#include "areas/diplomatic_missions/diplomatic_mission.hpp"
 #include "areas/organisations/organisation.hpp"
 #include "core/clock.hpp"
 #include "domain/changes.hpp"
@@ -333,6 +334,10 @@ DemoCounts generate_demo(db::Connection& connection, int scale, const std::strin
     if (!created) throw std::runtime_error(fmt::format("could not create demo user {}", u.name));
     ++counts.users;
   }
+  // The diplomatic network: the Wikidata extract built into the binary (its own transaction).
+  auto missions = diplomatic_missions::load_reference(connection, actor);
+  if (!missions) throw std::runtime_error("could not load the diplomatic missions");
+  counts.diplomatic_missions = missions->created + missions->updated + missions->unchanged;
   return counts;
 }
 

@@ -16,6 +16,7 @@ struct DemoCounts {
   std::size_t programmes = 0, offers = 0, actions = 0, people = 0, nominations = 0, agreements = 0;
   std::size_t engagements = 0;
   std::size_t commission_sessions = 0, commission_decisions = 0;
+  std::size_t diplomatic_missions = 0;
 };
 
 // Expects a migrated database with reference data and no organisations yet.

@@ -8,8 +8,9 @@
 #include "areas/alumni/follow_up.hpp"
 #include "areas/audit/audit.hpp"
 #include "areas/certificates/certificate.hpp"
-#include "areas/country_profiles/country_profile.hpp"
 #include "areas/commissions/commission.hpp"
+#include "areas/country_profiles/country_profile.hpp"
+#include "areas/diplomatic_missions/diplomatic_mission.hpp"
 #include "areas/documents/document.hpp"
 #include "areas/engagements/engagement.hpp"
 #include "areas/evaluations/evaluation.hpp"
@@ -62,6 +63,13 @@ const std::vector<Entry>& entries() {
        [](const Actor& a) { return commissions::can_decision(a, commissions::Action::update); }},
       {{"commission_decisions", "change_status"},
        [](const Actor& a) { return commissions::can_decision(a, commissions::Action::change_status); }},
+      // the diplomatic network
+      {{"diplomatic_missions", "read"},
+       [](const Actor& a) { return diplomatic_missions::can(a, diplomatic_missions::Action::read); }},
+      {{"diplomatic_missions", "create"},
+       [](const Actor& a) { return diplomatic_missions::can(a, diplomatic_missions::Action::create); }},
+      {{"diplomatic_missions", "update"},
+       [](const Actor& a) { return diplomatic_missions::can(a, diplomatic_missions::Action::update); }},
       // catalogue
       {{"programmes", "read"}, [](const Actor& a) { return programmes::can(a, programmes::Action::read); }},
       {{"programmes", "create"}, [](const Actor& a) { return programmes::can(a, programmes::Action::create); }},

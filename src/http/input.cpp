@@ -264,6 +264,17 @@ std::optional<std::int64_t> BodyReader::integer(std::string_view name) {
   return found->get<std::int64_t>();
 }
 
+std::optional<double> BodyReader::number(std::string_view name) {
+  known_.emplace(name);
+  auto found = body_.find(std::string(name));
+  if (found == body_.end() || found->is_null()) return std::nullopt;
+  if (!found->is_number()) {
+    wrong_type(name, "number");
+    return std::nullopt;
+  }
+  return found->get<double>();
+}
+
 std::optional<std::int64_t> BodyReader::required_integer(std::string_view name) {
   if (!has(name) || is_null(name)) {
     known_.emplace(name);

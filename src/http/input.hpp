@@ -70,6 +70,8 @@ class BodyReader {
   bool is_null(std::string_view name) const;
   std::optional<std::int64_t> integer(std::string_view name);
   std::optional<bool> boolean(std::string_view name);
+  // A JSON number, integer or decimal (coordinates); a non-finite value cannot be sent in JSON.
+  std::optional<double> number(std::string_view name);
   // Absent or null is `required`: a value the handler needs (never read an empty optional).
   std::optional<std::int64_t> required_integer(std::string_view name);
   std::optional<bool> required_boolean(std::string_view name);

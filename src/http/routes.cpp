@@ -34,6 +34,8 @@ std::vector<Route> route_table() {
                     country_profile_routes,
                     // joint commissions and their decisions
                     joint_commission_routes,
+                    // the diplomatic network
+                    diplomatic_mission_routes,
                     // catalogue: programmes, offers, requests
                     programme_routes, offer_routes, request_routes,
                     // organisations, actions and their documents

@@ -40,4 +40,7 @@ std::vector<Route> audit_routes();            // areas/audit
 // areas/commissions (a longer name: apart, so that the list above keeps its alignment)
 std::vector<Route> joint_commission_routes();
 
+// areas/diplomatic_missions
+std::vector<Route> diplomatic_mission_routes();
+
 }  // namespace taawun::http

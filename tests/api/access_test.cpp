@@ -160,6 +160,47 @@ TEST_P(CommissionAccess, EveryRoleTimesEveryAction) {
 }
 
 TAAWUN_ON_BOTH_DATABASES(CommissionAccess);
+// The rules of src/areas/diplomatic_missions/diplomatic_mission_access.cpp: the directory is
+// public information, read by every role; administrators and officers keep it.
+class DiplomaticMissionAccess : public ApiTest {};
+
+struct MissionExpectation {
+  const char* role;
+  bool write;
+};
+constexpr MissionExpectation kMissionMatrix[] = {{"admin", true},    {"manager", false}, {"officer", true},
+                                                 {"finance", false}, {"partner", false}, {"host", false},
+                                                 {"viewer", false}};
+
+TEST_P(DiplomaticMissionAccess, EveryRoleTimesEveryAction) {
+  auto institute = create_organisation({{"kind", "10"}, {"name_fr", unique_name("Institut ")}, {"country", "MA"}});
+  for (const auto& expected : kMissionMatrix) {
+    SCOPED_TRACE(expected.role);
+    std::string city = unique_name("Matrice ");
+    auto created =
+        admin().post("/api/v1/diplomatic-missions",
+                     {{"kind", "embassy"}, {"sending_country", "ML"}, {"receiving_country", "GH"}, {"city", city}});
+    ASSERT_EQ(created.status, 201) << created.body;
+    std::string url = "/api/v1/diplomatic-missions/" + std::to_string(created.json()["id"].get<int>());
+    json scope = json::object();
+    if (std::string(expected.role) == "partner") scope["countries"] = {"SN"};
+    if (std::string(expected.role) == "host") scope["organisations"] = {institute["id"]};
+    Client user = signed_in(expected.role, scope);
+    auto list = user.get("/api/v1/diplomatic-missions?q=" + url_encode(city));
+    EXPECT_EQ(list.status == 200 && list.json()["total"] == 1, true) << list.body;
+    EXPECT_EQ(user.get(url).status, 200);
+    EXPECT_EQ(user.get("/api/v1/diplomatic-missions/map").status, 200);
+    EXPECT_EQ(user.get("/api/v1/diplomatic-missions/export?format=csv&q=" + url_encode(city)).status, 200);
+    auto create = user.post("/api/v1/diplomatic-missions",
+                            {{"kind", "consulate"}, {"sending_country", "ML"}, {"receiving_country", "GH"}});
+    EXPECT_EQ(create.status, expected.write ? 201 : 403) << create.body;
+    auto update = user.patch(url, {{"head_name", "Revu"}}, {{"If-Match", "\"1\""}});
+    EXPECT_EQ(update.status, expected.write ? 200 : 403) << update.body;
+    if (!expected.write) EXPECT_EQ(admin().get(url).json()["version"], 1) << "a refused write changed it";
+  }
+}
+
+TAAWUN_ON_BOTH_DATABASES(DiplomaticMissionAccess);
 
 }  // namespace
 }  // namespace taawun::testing

@@ -43,6 +43,7 @@ import requestsFlows from '../src/features/requests/requests.e2e.mjs'
 import agreementsFlows from '../src/features/agreements/agreements.e2e.mjs'
 import engagementsFlows from '../src/features/engagements/engagements.e2e.mjs'
 import commissionsFlows from '../src/features/commissions/commissions.e2e.mjs'
+import diplomaticMissionsFlows from '../src/features/diplomatic-missions/diplomatic-missions.e2e.mjs'
 
 // Each flow stands alone (what it needs from another area is created through the API when that
 // flow did not run), but a full run goes in this order so that later flows reuse earlier records;
@@ -62,6 +63,7 @@ const kFlows = [
   agreementsFlows,
   engagementsFlows,
   commissionsFlows,
+  diplomaticMissionsFlows,
   screenshotFlows,
 ]
 

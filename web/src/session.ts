@@ -90,6 +90,10 @@ export const kAreaRoles = {
   jointCommissions: need('joint_commissions', 'read'),
   jointCommissionsCreate: need('joint_commissions', 'create'),
   jointCommissionsWrite: need('joint_commissions', 'update'),
+  /** The diplomatic network: public information, read by every role; kept by admins and officers. */
+  diplomaticMissions: need('diplomatic_missions', 'read'),
+  diplomaticMissionsCreate: need('diplomatic_missions', 'create'),
+  diplomaticMissionsWrite: need('diplomatic_missions', 'update'),
 } satisfies Record<string, Need>
 
 export function canEnter(roles: Need | undefined): boolean {

@@ -62,6 +62,9 @@ const EngagementForm = () => import('@/features/engagements/EngagementFormView.v
 const JointCommissions = () => import('@/features/commissions/CommissionListView.vue')
 const JointCommissionDetail = () => import('@/features/commissions/CommissionDetailView.vue')
 const JointCommissionForm = () => import('@/features/commissions/CommissionFormView.vue')
+const DiplomaticMissions = () => import('@/features/diplomatic-missions/DiplomaticMissionListView.vue')
+const DiplomaticMissionDetail = () => import('@/features/diplomatic-missions/DiplomaticMissionDetailView.vue')
+const DiplomaticMissionForm = () => import('@/features/diplomatic-missions/DiplomaticMissionFormView.vue')
 
 const home: Crumb = { label: 'nav.home', to: { name: 'home' } }
 const organisations: Crumb = { label: 'nav.organisations', to: { name: 'organisations' } }
@@ -73,6 +76,7 @@ const requests: Crumb = { label: 'requests.title', to: { name: 'requests' } }
 const agreements: Crumb = { label: 'agreements.title', to: { name: 'agreements' } }
 const engagements: Crumb = { label: 'engagements.title', to: { name: 'engagements' } }
 const jointCommissions: Crumb = { label: 'commissions.title', to: { name: 'joint-commissions' } }
+const diplomaticMissions: Crumb = { label: 'diplomaticMissions.title', to: { name: 'diplomatic-missions' } }
 const reference: Crumb = { label: 'nav.reference' }
 const administration: Crumb = { label: 'nav.administration' }
 
@@ -314,6 +318,33 @@ export const routes: RouteRecordRaw[] = [
     component: JointCommissionForm,
     props: true,
     meta: { title: 'commissions.editTitle', crumbs: [home, jointCommissions], roles: kAreaRoles.jointCommissionsWrite },
+  },
+  // The diplomatic network: every role reads the directory; admins and officers keep it.
+  {
+    path: '/diplomatic-missions',
+    name: 'diplomatic-missions',
+    component: DiplomaticMissions,
+    meta: { title: 'diplomaticMissions.title', crumbs: [home], roles: kAreaRoles.diplomaticMissions },
+  },
+  {
+    path: '/diplomatic-missions/new',
+    name: 'diplomatic-mission-new',
+    component: DiplomaticMissionForm,
+    meta: { title: 'diplomaticMissions.new', crumbs: [home, diplomaticMissions], roles: kAreaRoles.diplomaticMissionsCreate },
+  },
+  {
+    path: '/diplomatic-missions/:id(\\d+)',
+    name: 'diplomatic-mission',
+    component: DiplomaticMissionDetail,
+    props: true,
+    meta: { title: 'diplomaticMissions.title', crumbs: [home, diplomaticMissions], roles: kAreaRoles.diplomaticMissions },
+  },
+  {
+    path: '/diplomatic-missions/:id(\\d+)/edit',
+    name: 'diplomatic-mission-edit',
+    component: DiplomaticMissionForm,
+    props: true,
+    meta: { title: 'diplomaticMissions.editTitle', crumbs: [home, diplomaticMissions], roles: kAreaRoles.diplomaticMissionsWrite },
   },
   {
     path: '/people',
