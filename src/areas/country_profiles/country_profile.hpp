@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "areas/accounts/actor.hpp"
+#include "areas/commissions/commission.hpp"
+#include "areas/diplomatic_missions/diplomatic_mission.hpp"
 #include "areas/reference/reference.hpp"
 #include "core/error.hpp"
 #include "core/language.hpp"
@@ -64,6 +66,10 @@ struct Profile {
   std::int64_t actions = 0, participants = 0, completed = 0, people_trained = 0, certificates = 0;
   std::vector<RequestLine> open_requests;
   std::vector<EngagementLine> engagements;
+  // Joint commission sessions with the country, the latest first, with their decisions' progress.
+  std::vector<commissions::Session> sessions;
+  // Morocco's missions covering the country, and the country's missions covering Morocco.
+  diplomatic_missions::MissionsBetween missions;
 };
 
 // Who may read a country's profile: staff and readers any country's, a partner focal point its

@@ -94,6 +94,40 @@ Result<Response> get_country_profile(Context& context) {
         .field("ends_on", e.ends_on)
         .end_object();
   json.end_array();
+  json.key("joint_commissions").begin_array();
+  for (const auto& s : profile.sessions)
+    json.begin_object()
+        .field("id", s.id)
+        .field("number", s.number)
+        .field("city", s.city)
+        .field("start_on", s.start_on)
+        .field("end_on", s.end_on)
+        .field("decisions", s.decision_count)
+        .field("done", s.done_count)
+        .field("dropped", s.dropped_count)
+        .field("overdue", s.overdue_count)
+        .end_object();
+  json.end_array();
+  auto missions = [&](const char* key, const std::vector<diplomatic_missions::DiplomaticMission>& list) {
+    json.key(key).begin_array();
+    for (const auto& m : list)
+      json.begin_object()
+          .field("id", m.id)
+          .field("kind", m.kind)
+          .field("status", m.status)
+          .field("city", m.city)
+          .field("sending_country", m.sending_country)
+          .field("receiving_country", m.receiving_country)
+          .field("receiving", m.receiving_name.in(language))
+          .field("head_name", m.head_name)
+          .field("head_title", m.head_title)
+          .field("resident", m.receiving_country.has_value() &&
+                                 (m.receiving_country == country.code || m.receiving_country == std::string("MA")))
+          .end_object();
+    json.end_array();
+  };
+  missions("moroccan_missions", profile.missions.moroccan);
+  missions("missions_in_morocco", profile.missions.foreign);
   json.end_object();
   return json_response(context, bhttp::status::ok, json.str());
 }

@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 
 #include "areas/agreements/agreement.hpp"
+#include "areas/commissions/commission.hpp"
 #include "areas/country_profiles/country_profile.hpp"
+#include "areas/diplomatic_missions/diplomatic_mission.hpp"
 #include "areas/engagements/engagement.hpp"
 #include "areas/requests/request.hpp"
 #include "core/clock.hpp"
@@ -143,6 +145,16 @@ Result<Profile> profile(db::Connection& connection, const accounts::Actor& actor
   read_participation(connection, *reference::names(connection), result);
   if (requests::can(actor, requests::Action::read)) read_requests(connection, result);
   if (engagements::can(actor, engagements::Action::read)) read_engagements(connection, result);
+  // The latest sessions (the commission's page has the rest), by the sessions' own list and scope.
+  if (commissions::can_session(actor, commissions::Action::read)) {
+    commissions::SessionFilter sessions;
+    sessions.country = result.country.code;
+    sessions.page.limit = 20;
+    TAAWUN_TRY(page, commissions::list_sessions(connection, actor, sessions));
+    result.sessions = std::move(page.items);
+  }
+  if (diplomatic_missions::can(actor, diplomatic_missions::Action::read))
+    result.missions = diplomatic_missions::missions_between_morocco_and(connection, result.country.code);
   transaction.commit();
   return result;
 }

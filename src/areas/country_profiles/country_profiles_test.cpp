@@ -107,7 +107,34 @@ TEST_P(CountryProfiles, SumsWhatWasDoneWithTheCountry) {
                                                          {"beneficiary_countries", {kCountry}}});
   ASSERT_EQ(engagement.status, 201) << engagement.body;
 
+  // A joint commission session with one decision done of two, and Morocco's embassy in Dar es
+  // Salaam accredited to the Comoros (non-resident).
+  auto session =
+      admin().post("/api/v1/joint-commissions", {{"country", kCountry}, {"number", 901}, {"start_on", "2025-05-12"}});
+  ASSERT_EQ(session.status, 201) << session.body;
+  std::string session_url = "/api/v1/joint-commissions/" + p::id_of(session.json());
+  for (const char* status : {"done", "planned"}) {
+    auto decision = admin().post(session_url + "/decisions", {{"text_fr", unique_name("Décision ")},
+                                                              {"domain", "health"},
+                                                              {"responsible_organisation_id", body["id"]},
+                                                              {"status", status}});
+    ASSERT_EQ(decision.status, 201) << decision.body;
+  }
+  auto embassy = admin().post("/api/v1/diplomatic-missions", {{"kind", "embassy"},
+                                                              {"sending_country", "MA"},
+                                                              {"receiving_country", "TZ"},
+                                                              {"city", unique_name("Dar es Salaam ")},
+                                                              {"jurisdiction", {kCountry}}});
+  ASSERT_EQ(embassy.status, 201) << embassy.body;
+
   json after = profile("km");
+  const json* held = find_id(after["joint_commissions"], session.json()["id"]);
+  ASSERT_NE(held, nullptr) << after["joint_commissions"];
+  EXPECT_EQ((*held)["decisions"], 2);
+  EXPECT_EQ((*held)["done"], 1);
+  const json* covering = find_id(after["moroccan_missions"], embassy.json()["id"]);
+  ASSERT_NE(covering, nullptr) << after["moroccan_missions"];
+  EXPECT_EQ((*covering)["resident"], false);
   const json* listed = find_id(after["agreements"], in_force.json()["id"]);
   ASSERT_NE(listed, nullptr) << after["agreements"];
   EXPECT_EQ((*listed)["expiring"], true);

@@ -20,6 +20,9 @@ function profile(): CountryProfile {
     ],
     by_domain: [{ domain: 'health', name: 'Santé', actions: 50, participants: 1200, completed: 1000 }],
     open_requests: [{ id: 9, title: 'Formation de sages-femmes', domain: 'health', priority: 'high', status: 'received', received_on: '2026-10-02' }],
+    joint_commissions: [{ id: 4, number: 7, city: 'Dakar', start_on: '2025-05-12', end_on: '2025-05-14', decisions: 8, done: 2, dropped: 0, overdue: 3 }],
+    moroccan_missions: [{ id: 11, kind: 'embassy', status: 'active', city: 'Dakar', sending_country: 'MA', receiving_country: 'SN', receiving: 'Sénégal', head_name: null, head_title: null, resident: true }],
+    missions_in_morocco: [],
     engagements: [{ id: 3, title: 'Annulation de la dette des PMA d’Afrique', organisation: 'Union européenne', kind: 'debt_measure', starts_on: '2000-04', ends_on: null }],
   }
 }
@@ -50,6 +53,9 @@ describe('CountryProfileView', () => {
     expect(wrapper!.find('[data-agreement="5"] a').attributes('href')).toBe('/agreements/5')
     expect(wrapper!.find('[data-testid="profile-requests"] a').attributes('href')).toBe('/requests/9')
     expect(wrapper!.find('[data-testid="profile-engagements"] a').attributes('href')).toBe('/engagements/3')
+    // The session's implementation rate as the server's counts give it (2 of 8).
+    expect(wrapper!.find('[data-session="4"] [data-testid="session-rate"]').text()).toMatch(/^25\s?%$/)
+    expect(wrapper!.find('[data-testid="profile-moroccan-missions"] a').attributes('href')).toBe('/diplomatic-missions/11')
   })
 
   it('is laid out right to left in Arabic', async () => {
