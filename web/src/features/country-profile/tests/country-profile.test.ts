@@ -48,7 +48,7 @@ describe('CountryProfileView', () => {
     expect(wrapper!.find('[data-agreement="6"] [data-testid="expiring"]').exists()).toBe(false)
     expect(wrapper!.find('[data-testid="agreements-by-status"]').text()).toContain('Expiré : 3')
     // Newest year first.
-    const years = wrapper!.findAll('[data-testid="profile-by-year"] tbody tr').map((row) => row.attributes('data-year'))
+    const years = wrapper!.findAll('[data-testid="profile-by-year"] tbody tr').map((row) => row.attributes('data-row'))
     expect(years).toEqual(['2025', '2024'])
     expect(wrapper!.find('[data-agreement="5"] a').attributes('href')).toBe('/agreements/5')
     expect(wrapper!.find('[data-testid="profile-requests"] a').attributes('href')).toBe('/requests/9')
