@@ -42,6 +42,7 @@ import offersFlows from '../src/features/offers/offers.e2e.mjs'
 import requestsFlows from '../src/features/requests/requests.e2e.mjs'
 import agreementsFlows from '../src/features/agreements/agreements.e2e.mjs'
 import engagementsFlows from '../src/features/engagements/engagements.e2e.mjs'
+import countryProfileFlows from '../src/features/country-profile/country-profile.e2e.mjs'
 import commissionsFlows from '../src/features/commissions/commissions.e2e.mjs'
 import diplomaticMissionsFlows from '../src/features/diplomatic-missions/diplomatic-missions.e2e.mjs'
 
@@ -62,6 +63,7 @@ const kFlows = [
   requestsFlows,
   agreementsFlows,
   engagementsFlows,
+  countryProfileFlows,
   commissionsFlows,
   diplomaticMissionsFlows,
   screenshotFlows,
