@@ -206,7 +206,7 @@ Result<BodyReader> BodyReader::parse_text(std::string_view body) {
     // Parse again with exceptions on, only to tell the client where it broke.
     std::string reason;
     try {
-      (void)nlohmann::json::parse(body);
+      [[maybe_unused]] auto parsed = nlohmann::json::parse(body);  // only its exception is wanted
     } catch (const nlohmann::json::parse_error& error) {
       reason = "byte " + std::to_string(error.byte);
     } catch (const nlohmann::json::exception& error) {

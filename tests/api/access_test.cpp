@@ -41,7 +41,9 @@ TEST_P(OrganisationAccess, EveryRoleTimesEveryAction) {
     EXPECT_EQ(list.status == 200 && list.json()["total"] == 1, expected.list) << list.body;
     auto read = user.get(url);
     EXPECT_EQ(read.status == 200, expected.read) << read.body;
-    if (read.status == 200) EXPECT_EQ(read.json().contains("contacts"), expected.contacts) << read.body;
+    if (read.status == 200) {
+      EXPECT_EQ(read.json().contains("contacts"), expected.contacts) << read.body;
+    }
 
     auto create =
         user.post("/api/v1/organisations", {{"kind", "10"}, {"name_fr", unique_name("Créé ")}, {"country", "SN"}});
@@ -51,7 +53,9 @@ TEST_P(OrganisationAccess, EveryRoleTimesEveryAction) {
     std::string version = expected.update ? "\"2\"" : "\"1\"";
     auto archive = user.post(url + "/archive", nullptr, {{"If-Match", version}});
     EXPECT_EQ(archive.status, expected.archive ? 200 : 403) << archive.body;
-    if (!expected.update) EXPECT_EQ(admin().get(url).json()["version"], 1) << "a refused write changed the record";
+    if (!expected.update) {
+      EXPECT_EQ(admin().get(url).json()["version"], 1) << "a refused write changed the record";
+    }
   }
 }
 
@@ -196,7 +200,9 @@ TEST_P(DiplomaticMissionAccess, EveryRoleTimesEveryAction) {
     EXPECT_EQ(create.status, expected.write ? 201 : 403) << create.body;
     auto update = user.patch(url, {{"head_name", "Revu"}}, {{"If-Match", "\"1\""}});
     EXPECT_EQ(update.status, expected.write ? 200 : 403) << update.body;
-    if (!expected.write) EXPECT_EQ(admin().get(url).json()["version"], 1) << "a refused write changed it";
+    if (!expected.write) {
+      EXPECT_EQ(admin().get(url).json()["version"], 1) << "a refused write changed it";
+    }
   }
 }
 

@@ -232,7 +232,7 @@ TEST_P(Exports, NominatingPartnerDoesNotSeeAnotherNationalsPassport) {
   ASSERT_EQ(listed.json()["total"], 2) << listed.body;
   EXPECT_EQ(listed.body.find("ML1234567"), std::string::npos);
 
-  for (const std::string path :
+  for (const std::string& path :
        {"/api/v1/nominations/export?action_id=" + id_of(action), "/api/v1/people/export?q=" + url_encode(name)}) {
     auto table = exported(senegal, path);
     ASSERT_EQ(table.rows.size(), 2u) << path;

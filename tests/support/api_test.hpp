@@ -3,6 +3,10 @@
 // real binary over HTTP, the way the web application and integrations use it.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdio>
+#include <string>
+
 #include "support/client.hpp"
 #include "support/environment.hpp"
 
@@ -28,6 +32,17 @@ class ApiTest : public ::testing::TestWithParam<Backend> {
   // such name begins another.
   std::string unique_family(const std::string& start, char vowel);
 };
+
+// The calendar day `days` from today, UTC (tests keep days of margin around any bound that the
+// server computes on the agency's calendar day).
+inline std::string day_from_today(int days) {
+  auto at = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) + std::chrono::days(days);
+  std::chrono::year_month_day date{at};
+  char text[11];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                static_cast<unsigned>(date.day()));
+  return text;
+}
 
 inline std::string param_name(const ::testing::TestParamInfo<Backend>& info) {
   return backend_name(info.param);

@@ -13,16 +13,6 @@ namespace {
 
 using nlohmann::json;
 
-// The calendar day `days` from now (UTC; the tests keep weeks of margin around any bound).
-std::string day_from_today(int days) {
-  auto at = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) + std::chrono::days(days);
-  std::chrono::year_month_day date{at};
-  char text[11];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                static_cast<unsigned>(date.day()));
-  return text;
-}
-
 class Agreements : public ApiTest {
  protected:
   json create_agreement(json body) {
@@ -443,7 +433,9 @@ TEST_P(Agreements, EveryRoleTimesEveryAction) {
     EXPECT_EQ(create.status, expected.write ? 201 : 403) << create.body;
     auto update = user.patch(url_of(record), {{"summary_fr", "Revu"}}, {{"If-Match", "\"1\""}});
     EXPECT_EQ(update.status, expected.write ? 200 : 403) << update.body;
-    if (!expected.write) EXPECT_EQ(admin().get(url_of(record)).json()["version"], 1) << "a refused write changed it";
+    if (!expected.write) {
+      EXPECT_EQ(admin().get(url_of(record)).json()["version"], 1) << "a refused write changed it";
+    }
   }
 }
 

@@ -16,15 +16,6 @@ namespace p = participation;
 // Comoros: a country the other tests leave alone, so that the differences are this test's own.
 constexpr const char* kCountry = "KM";
 
-std::string day_from_today(int days) {
-  auto at = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) + std::chrono::days(days);
-  std::chrono::year_month_day date{at};
-  char text[11];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                static_cast<unsigned>(date.day()));
-  return text;
-}
-
 class CountryProfiles : public ApiTest {
  protected:
   json profile(const std::string& code = kCountry) {

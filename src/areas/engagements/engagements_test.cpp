@@ -290,7 +290,9 @@ TEST_P(Engagements, EveryRoleTimesEveryAction) {
     EXPECT_EQ(create.status, expected.write ? 201 : 403) << create.body;
     auto update = user.patch(url_of(record), {{"description_fr", "Revu"}}, {{"If-Match", "\"1\""}});
     EXPECT_EQ(update.status, expected.write ? 200 : 403) << update.body;
-    if (!expected.write) EXPECT_EQ(admin().get(url_of(record)).json()["version"], 1) << "a refused write changed it";
+    if (!expected.write) {
+      EXPECT_EQ(admin().get(url_of(record)).json()["version"], 1) << "a refused write changed it";
+    }
   }
 }
 

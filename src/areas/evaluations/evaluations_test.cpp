@@ -170,7 +170,9 @@ TEST_P(Evaluations, AnActionsSummaryGoesToStaffAndItsHostWithoutNames) {
   ASSERT_EQ(listed.status, 200) << listed.body;
   for (const auto& n : listed.json()["items"]) {
     for (const auto& before : c.nominations)
-      if (before["id"] == n["id"]) EXPECT_EQ(n["updated_at"], before["updated_at"]) << n.dump();
+      if (before["id"] == n["id"]) {
+        EXPECT_EQ(n["updated_at"], before["updated_at"]) << n.dump();
+      }
   }
 
   Client focal_point = signed_in("partner", {{"countries", {"BJ"}}});

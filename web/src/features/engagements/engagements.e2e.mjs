@@ -35,14 +35,14 @@ export default function engagementsFlows(e2e) {
           await page.waitForURL((url) => !url.searchParams.has('year'))
           await choose(page, 'filter-benefits', 'Mali', /Mali/)
           await page.waitForURL((url) => url.searchParams.get('benefits') === 'ML')
-          const debt = page.locator('[data-testid="engagement-table"] tbody tr a', { hasText: 'Annulation de la dette des pays les moins avancés d’Afrique' })
+          const debt = page.locator('[data-testid="engagement-table"] tbody tr a', { hasText: "Annulation de la dette des pays les moins avancés d'Afrique" })
           await debt.waitFor()
           await shot(page, 'fr-engagements')
           await debt.click()
           await page.waitForURL(/\/engagements\/\d+$/)
           await page.locator('[data-testid="engagement-covered"]').waitFor()
-          expect((await page.locator('[data-country="ML"]').count()) === 1, 'Mali is not among the countries covered')
-          expect((await page.locator('[data-country="MA"]').count()) === 0, 'Morocco is among its own beneficiaries')
+          expect((await page.locator('[data-covered="ML"]').count()) === 1, 'Mali is not among the countries covered')
+          expect((await page.locator('[data-covered="MA"]').count()) === 0, 'Morocco is among its own beneficiaries')
 
           // A new pledge to the United Nations, with its amount and a notification.
           await page.goto(`${server.url}/engagements/new`)
