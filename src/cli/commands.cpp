@@ -444,9 +444,18 @@ int run(int argc, char** argv) {
     } else if (missions_load->parsed()) {
       std::string content;
       if (!missions_file.empty()) {
+        std::error_code size_error;
+        auto size = std::filesystem::file_size(missions_file, size_error);
+        if (size_error) throw UsageError(fmt::format("could not read {}: {}", missions_file, size_error.message()));
+        if (size > diplomatic_missions::kMaxLoadBytes)
+          throw UsageError(fmt::format("{} is {} bytes; a missions file may hold at most {} bytes", missions_file, size,
+                                       diplomatic_missions::kMaxLoadBytes));
         std::ifstream in(missions_file, std::ios::binary);
         if (!in) throw UsageError(fmt::format("could not read {}", missions_file));
-        content.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        // Read no more than the limit even if the file grew since it was measured.
+        content.resize(static_cast<std::size_t>(size));
+        in.read(content.data(), static_cast<std::streamsize>(size));
+        content.resize(static_cast<std::size_t>(in.gcount()));
       }
       auto report = missions_file.empty() ? diplomatic_missions::load_reference(*connection, actor)
                                           : diplomatic_missions::load(*connection, actor, content);

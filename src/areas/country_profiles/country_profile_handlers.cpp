@@ -9,10 +9,7 @@ namespace taawun::http::handlers {
 namespace cp = taawun::country_profiles;
 
 Result<Response> get_country_profile(Context& context) {
-  // The code is read like every country parameter: two letters, in either case.
-  std::string code = context.path_params.at(0);
-  for (auto& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  TAAWUN_TRY(profile, cp::profile(context.db(), context.actor(), code));
+  TAAWUN_TRY(profile, cp::profile(context.db(), context.actor(), country_code_parameter(context)));
   Language language = context.language;
   const auto& country = profile.country;
   JsonWriter json;

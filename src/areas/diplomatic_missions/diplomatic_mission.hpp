@@ -115,6 +115,9 @@ struct LoadReport {
 // `text` is the file's content: comma separated (the reference subset) or semicolon separated
 // (the extract as published). One write transaction with one audit entry; nothing is written when
 // the file cannot be read (a missing column is an error).
+// The whole published extract is about 4 MB; the command line refuses a file above kMaxLoadBytes
+// before reading it, so no file costs unbounded memory.
+inline constexpr std::uintmax_t kMaxLoadBytes = 64ULL * 1024 * 1024;
 Result<LoadReport> load(db::Connection& connection, const accounts::Actor& actor, std::string_view text);
 // The subset built into the binary (reference/diplomatic_missions.csv).
 Result<LoadReport> load_reference(db::Connection& connection, const accounts::Actor& actor);

@@ -5,6 +5,7 @@
 // SQLite and PostgreSQL.
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 
 #include "areas/diplomatic_missions/diplomatic_mission.hpp"
 #include "core/spreadsheet.hpp"
@@ -286,6 +287,13 @@ TEST_P(DiplomaticMissions, TheLoaderReportsWhatItCannotMatch) {
   auto refused = taawun({"diplomatic-missions", "load", path, "--database", server().database_url()});
   EXPECT_NE(refused.exit_code, 0);
   EXPECT_NE(refused.output.find("missing_column"), std::string::npos) << refused.output;
+  // A file far larger than any extract is refused from its size, before it is read: a sparse
+  // file of 65 MB costs the test nothing on disk.
+  std::string huge = work_file(unique_name("huge-") + ".csv", std::string(kHeader));
+  std::filesystem::resize_file(huge, 65ULL * 1024 * 1024);
+  auto too_big = taawun({"diplomatic-missions", "load", huge, "--database", server().database_url()});
+  EXPECT_NE(too_big.exit_code, 0);
+  EXPECT_NE(too_big.output.find("at most 67108864 bytes"), std::string::npos) << too_big.output;
 }
 
 TEST_P(DiplomaticMissions, TheMapHoldsEveryMissionAndFollowsChanges) {

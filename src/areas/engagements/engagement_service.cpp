@@ -195,9 +195,15 @@ Result<Engagement> apply(db::Connection& connection, Engagement record, const En
 Result<Page<Engagement>> list(db::Connection& connection, const accounts::Actor& actor,
                               const EngagementFilter& filter) {
   kit::Where where;
-  where.equals("e.kind", filter.kind)
-      .equals("e.organisation_id", filter.organisation_id)
-      .text("e.search_key", filter.text);
+  where.equals("e.kind", filter.kind).equals("e.organisation_id", filter.organisation_id);
+  // Each word of the query is in the engagement's titles or in its organisation's names, read
+  // from the organisation itself so that a renamed organisation is found by its new name.
+  if (filter.text)
+    for (const auto& word : text::search_words(*filter.text))
+      where.add(
+          "(e.search_key LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM organisations so WHERE so.id = e.organisation_id "
+          "AND so.search_key LIKE ? ESCAPE '\\'))",
+          text::like_contains(word), text::like_contains(word));
   if (filter.theme)
     where.add("EXISTS (SELECT 1 FROM engagement_themes t WHERE t.engagement_id = e.id AND t.theme = ?)", *filter.theme);
   // The goals are few words in one column: " 3 " within " 1 3 17 ".

@@ -232,10 +232,10 @@ std::string snapshot_json(const Engagement& e) {
   return json.dump();
 }
 
+// The titles only: the organisation's names are searched in the organisation's own row (list()).
 std::string search_key_of(const Engagement& e) {
-  return text::search_key(fmt::format("{} {} {} {} {} {}", e.title_fr.value_or(""), e.title_ar.value_or(""),
-                                      e.title_en.value_or(""), e.organisation_name.fr, e.organisation_name.ar,
-                                      e.organisation_name.en));
+  return text::search_key(
+      fmt::format("{} {} {}", e.title_fr.value_or(""), e.title_ar.value_or(""), e.title_en.value_or("")));
 }
 
 std::string sort_name_of(const Engagement& e) {

@@ -93,6 +93,29 @@ TEST_P(Engagements, RecordsAMeasureWithItsBeneficiariesAndNotifications) {
               !found.json()["items"][0].contains("description_fr"));
 }
 
+// The search finds an engagement by a word of its title and a word of its organisation's name,
+// and by the organisation's new name once it is renamed (nothing stale is kept on the engagement).
+TEST_P(Engagements, SearchReadsTheOrganisationsCurrentName) {
+  auto group = organisation();
+  std::string marker = unique_name("Présidence ");
+  auto engagement = create_engagement({{"organisation_id", group["id"]}, {"title_fr", marker}});
+  auto search = [&](const std::string& query) {
+    auto reply = admin().get("/api/v1/engagements?q=" + url_encode(query));
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    return reply.json()["total"].get<int>();
+  };
+  std::string old_name = group["name_fr"].get<std::string>();
+  EXPECT_EQ(search(marker + " " + old_name), 1);
+  std::string new_name = unique_name("Groupe renommé ");
+  auto renamed = admin().patch("/api/v1/organisations/" + std::to_string(group["id"].get<int>()),
+                               {{"name_fr", new_name}}, {{"If-Match", "\"1\""}});
+  ASSERT_EQ(renamed.status, 200) << renamed.body;
+  EXPECT_EQ(search(marker + " " + new_name), 1);
+  EXPECT_EQ(search(marker + " " + old_name), 0);
+  EXPECT_EQ(search(new_name), 1);
+  EXPECT_EQ(admin().get(url_of(engagement)).json()["organisation"], new_name);
+}
+
 TEST_P(Engagements, EveryProblemOfADraftIsReportedAtItsField) {
   std::string marker = unique_name("Refusé ");
   auto refused = admin().post("/api/v1/engagements", {{"organisation_id", 987654321},

@@ -56,10 +56,14 @@ Result<Response> list_countries(Context& context) {
                        }));
 }
 
-Result<Response> get_country(Context& context) {
-  std::string code = context.path_params.at(0);
+std::string country_code_parameter(const Context& context, std::size_t index) {
+  std::string code = context.path_params.at(index);
   for (auto& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  auto country = reference::find_country(context.db(), code);
+  return code;
+}
+
+Result<Response> get_country(Context& context) {
+  auto country = reference::find_country(context.db(), country_code_parameter(context));
   if (!country) return Error::of(ErrorCode::not_found);
   JsonWriter json;
   write_country(json, *country, context.language);
