@@ -42,6 +42,8 @@ const std::vector<Entry>& entries() {
       {{"agreements", "read"}, [](const Actor& a) { return agreements::can(a, agreements::Action::read); }},
       {{"agreements", "create"}, [](const Actor& a) { return agreements::can(a, agreements::Action::create); }},
       {{"agreements", "update"}, [](const Actor& a) { return agreements::can(a, agreements::Action::update); }},
+      {{"agreements", "update_contributions"},
+       [](const Actor& a) { return agreements::can(a, agreements::Action::update_contributions); }},
       // multilateral engagements
       {{"engagements", "read"}, [](const Actor& a) { return engagements::can(a, engagements::Action::read); }},
       {{"engagements", "create"}, [](const Actor& a) { return engagements::can(a, engagements::Action::create); }},

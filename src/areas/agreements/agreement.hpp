@@ -124,7 +124,9 @@ struct Outcomes {
 };
 
 // --- access: the one place that says who may see and change agreements ---
-enum class Action { read, create, update };
+// update_contributions: the money of the parties (amount, currency, valued in kind) and nothing
+// else, which finance keeps as well as the officers who write the agreement.
+enum class Action { read, create, update, update_contributions };
 bool can(const accounts::Actor& actor, Action action);
 bool can(const accounts::Actor& actor, Action action, const Agreement& agreement);
 // The agreements an actor may list: all, or those with a party of some countries.
@@ -144,6 +146,12 @@ Result<Agreement> create(db::Connection& connection, const accounts::Actor& acto
 Result<Outcomes> outcomes(db::Connection& connection, const accounts::Actor& actor, std::int64_t id);
 Result<Agreement> update(db::Connection& connection, const accounts::Actor& actor, std::int64_t id,
                          std::int64_t expected_version, const AgreementDraft& draft);
+// The parties' money, one entry per party in the agreement's order (the version says which
+// parties the caller saw): amount, currency and in_kind_value are taken, every other field of the
+// party is kept, and the whole agreement is checked again as by update().
+Result<Agreement> update_contributions(db::Connection& connection, const accounts::Actor& actor, std::int64_t id,
+                                       std::int64_t expected_version, const std::vector<PartyDraft>& contributions,
+                                       std::vector<FieldError> input_problems);
 
 // --- store ---
 std::optional<Agreement> find(db::Connection& connection, std::int64_t id);

@@ -13,9 +13,10 @@ bool can(const accounts::Actor& actor, Action action) {
     case Role::manager:
     case Role::officer:
       return true;
-    // Finance reads every agreement (contributions are money it accounts for); partner focal
-    // points read their countries' agreements; viewers read.
+    // Finance reads every agreement and keeps the parties' contributions (money it accounts
+    // for); partner focal points read their countries' agreements; viewers read.
     case Role::finance:
+      return action == Action::read || action == Action::update_contributions;
     case Role::partner:
     case Role::viewer:
       return action == Action::read;

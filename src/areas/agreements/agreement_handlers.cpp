@@ -225,6 +225,29 @@ Result<Response> update_agreement(Context& context) {
   return agreement_response(context, bhttp::status::ok, updated);
 }
 
+// The parties' money only, for finance (and the officers): {"parties": [{amount, currency,
+// in_kind_value}, ...]} one entry per party in the agreement's order, with If-Match.
+Result<Response> update_agreement_contributions(Context& context) {
+  TAAWUN_TRY(id, id_parameter(context));
+  TAAWUN_TRY(version, required_version(context));
+  TAAWUN_TRY(body, BodyReader::parse(context));
+  Field<std::vector<agr::PartyDraft>> contributions;
+  read_object_list(body, "parties", agr::kMaxParties, {"amount", "currency", "in_kind_value"}, contributions,
+                   [](const nlohmann::json& item, const std::string& path, std::vector<FieldError>& problems) {
+                     agr::PartyDraft party;
+                     party.amount = nested_text(item, path, "amount", 30, problems);
+                     party.currency = nested_text(item, path, "currency", 3, problems);
+                     party.in_kind_value = nested_text(item, path, "in_kind_value", 30, problems);
+                     return party;
+                   });
+  auto problems = body.finish_into_list();
+  if (!contributions.present || !contributions.value) problems.push_back({"parties", "required"});
+  TAAWUN_TRY(updated,
+             agr::update_contributions(context.db(), context.actor(), id, version,
+                                       contributions.value.value_or(std::vector<agr::PartyDraft>()), problems));
+  return agreement_response(context, bhttp::status::ok, updated);
+}
+
 }  // namespace taawun::http::handlers
 
 namespace taawun::http {
@@ -241,6 +264,8 @@ std::vector<Route> agreement_routes() {
       {verb::get, "/api/v1/agreements/{id}", h::get_agreement, signed_in, quick, {"agreements", "read"}},
       {verb::patch, "/api/v1/agreements/{id}", h::update_agreement, signed_in, quick, {"agreements", "update"}},
       {verb::get, "/api/v1/agreements/{id}/outcomes", h::agreement_outcomes, signed_in, quick, {"agreements", "read"}},
+      {verb::put, "/api/v1/agreements/{id}/contributions", h::update_agreement_contributions, signed_in, quick,
+       {"agreements", "update_contributions"}},
   };
 }
 // clang-format on

@@ -359,4 +359,36 @@ Result<Agreement> update(db::Connection& connection, const accounts::Actor& acto
       [&](Agreement current) { return apply(connection, std::move(current), draft, false); });
 }
 
+Result<Agreement> update_contributions(db::Connection& connection, const accounts::Actor& actor, std::int64_t id,
+                                       std::int64_t expected_version, const std::vector<PartyDraft>& contributions,
+                                       std::vector<FieldError> input_problems) {
+  return kit::plain_update(
+      connection, kind(), actor, id, expected_version,
+      [&](const Agreement& current) { return can(actor, Action::update_contributions, current); },
+      [&](Agreement current) -> Result<Agreement> {
+        if (contributions.size() != current.parties.size())
+          input_problems.push_back(
+              {"parties", "one_per_party", {{"expected", std::to_string(current.parties.size())}}});
+        TAAWUN_CHECK(report(std::move(input_problems), {}));
+        AgreementDraft draft;
+        // The parties as they are, with the money given: the same checks as any update (the
+        // currency's decimals, a value in kind needs its description, the funders' shares).
+        std::vector<PartyDraft> parties;
+        for (std::size_t i = 0; i < current.parties.size(); ++i) {
+          const Party& party = current.parties[i];
+          PartyDraft kept{party.country_code,
+                          party.organisation_id,
+                          party.roles,
+                          contributions[i].amount,
+                          contributions[i].currency,
+                          party.in_kind,
+                          contributions[i].in_kind_value};
+          parties.push_back(std::move(kept));
+        }
+        draft.parties.present = true;
+        draft.parties.value = std::move(parties);
+        return apply(connection, std::move(current), draft, false);
+      });
+}
+
 }  // namespace taawun::agreements

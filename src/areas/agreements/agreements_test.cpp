@@ -405,14 +405,67 @@ TEST_P(Agreements, OutcomesCountWhatTheAgreementProducedByYear) {
   EXPECT_EQ(partner.get(url + "/outcomes").status, 404);
 }
 
+// Finance keeps the parties' money and nothing else: the amounts are checked as any update is,
+// one entry per party, the roles and descriptions stay, and the change has its audit entry.
+TEST_P(Agreements, FinanceSetsThePartiesContributionsOnly) {
+  auto record = create_agreement({{"title_fr", unique_name("Contributions ")},
+                                  {"parties",
+                                   {{{"country", "MA"}, {"roles", {"signatory"}}, {"in_kind", "20 bourses"}},
+                                    {{"country", "SN"}, {"roles", {"signatory", "beneficiary"}}}}}});
+  std::string url = url_of(record) + "/contributions";
+  Client finance = signed_in("finance");
+  // One entry per party, in order.
+  auto short_list =
+      finance.put(url, {{"parties", {{{"amount", "10.00"}, {"currency", "MAD"}}}}}, {{"If-Match", "\"1\""}});
+  EXPECT_EQ(short_list.status, 422) << short_list.body;
+  EXPECT_EQ(short_list.field_errors(), std::vector<std::string>{"parties:one_per_party"}) << short_list.body;
+  // The currency's decimals and codes, at each party's field; nothing is written.
+  auto bad = finance.put(
+      url, {{"parties", {{{"amount", "1250000.505"}, {"currency", "EUR"}}, {{"amount", "-4"}, {"currency", "XXZ"}}}}},
+      {{"If-Match", "\"1\""}});
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_EQ(bad.field_errors(),
+            (std::vector<std::string>{"parties[0].amount:too_many_decimals", "parties[1].currency:unknown_code"}))
+      << bad.body;
+  EXPECT_EQ(admin().get(url_of(record)).json()["version"], 1);
+  // A field other than money is refused where it is.
+  auto other = finance.put(url, {{"parties", {{{"roles", {"funder"}}}, json::object()}}}, {{"If-Match", "\"1\""}});
+  EXPECT_EQ(other.status, 422) << other.body;
+  EXPECT_EQ(admin().get(url_of(record)).json()["version"], 1);
+
+  auto done = finance.put(url,
+                          {{"parties",
+                            {{{"amount", "1250000.50"}, {"currency", "eur"}, {"in_kind_value", "300000"}},
+                             {{"amount", "25000"}, {"currency", "XOF"}}}}},
+                          {{"If-Match", "\"1\""}});
+  ASSERT_EQ(done.status, 200) << done.body;
+  auto parties = done.json()["parties"];
+  EXPECT_EQ(parties[0]["amount"], "1250000.50");
+  EXPECT_EQ(parties[0]["currency"], "EUR");
+  EXPECT_EQ(parties[0]["in_kind"], "20 bourses");
+  EXPECT_EQ(parties[0]["in_kind_value"], "300000.00");
+  EXPECT_EQ(parties[0]["roles"], json({"signatory"}));
+  EXPECT_EQ(parties[1]["amount"], "25000");
+  EXPECT_EQ(parties[1]["roles"], json({"signatory", "beneficiary"}));
+  EXPECT_EQ(done.header("etag"), "\"2\"");
+  // A second writer who read version 1 is refused.
+  EXPECT_EQ(finance.put(url, {{"parties", {json::object(), json::object()}}}, {{"If-Match", "\"1\""}}).status, 412);
+  auto audit = admin().get("/api/v1/audit?record_kind=agreement&record_id=" + std::to_string(record["id"].get<int>()));
+  ASSERT_EQ(audit.status, 200) << audit.body;
+  EXPECT_EQ(audit.json()["total"], 2);
+  // Finance still writes nothing else of the agreement.
+  EXPECT_EQ(finance.patch(url_of(record), {{"summary_fr", "x"}}, {{"If-Match", "\"2\""}}).status, 403);
+}
+
 struct Expectation {
   const char* role;
-  bool read, write;
+  bool read, write, contributions;
 };
 // The rules of agreement_access.cpp, for an agreement in the scoped roles' scope (Senegal a party).
-constexpr Expectation kMatrix[] = {{"admin", true, true},    {"manager", true, true},  {"officer", true, true},
-                                   {"finance", true, false}, {"partner", true, false}, {"host", false, false},
-                                   {"viewer", true, false}};
+constexpr Expectation kMatrix[] = {{"admin", true, true, true},     {"manager", true, true, true},
+                                   {"officer", true, true, true},   {"finance", true, false, true},
+                                   {"partner", true, false, false}, {"host", false, false, false},
+                                   {"viewer", true, false, false}};
 
 TEST_P(Agreements, EveryRoleTimesEveryAction) {
   auto institute = create_organisation({{"kind", "10"}, {"name_fr", unique_name("Institut ")}, {"country", "MA"}});
@@ -436,6 +489,10 @@ TEST_P(Agreements, EveryRoleTimesEveryAction) {
     if (!expected.write) {
       EXPECT_EQ(admin().get(url_of(record)).json()["version"], 1) << "a refused write changed it";
     }
+    auto current = admin().get(url_of(record)).json();
+    auto money = user.put(url_of(record) + "/contributions", {{"parties", {{{"amount", "1000"}, {"currency", "MAD"}}}}},
+                          {{"If-Match", if_match(current)}});
+    EXPECT_EQ(money.status, expected.contributions ? 200 : 403) << money.body;
   }
 }
 

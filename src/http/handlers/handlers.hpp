@@ -39,6 +39,7 @@ Result<Response> export_agreements(Context&);
 Result<Response> get_agreement(Context&);
 Result<Response> create_agreement(Context&);
 Result<Response> update_agreement(Context&);
+Result<Response> update_agreement_contributions(Context&);
 Result<Response> agreement_outcomes(Context&);
 // multilateral engagements
 Result<Response> list_engagements(Context&);
@@ -136,5 +137,8 @@ Result<Response> export_audit(Context&);
 
 // Shared by handlers: a path parameter that must be a positive id.
 Result<std::int64_t> id_parameter(const Context& context, std::size_t index = 0);
+// A path parameter that names a country: its ISO code as given, in either case, upper-cased
+// (an unknown code is then not found by the caller).
+std::string country_code_parameter(const Context& context, std::size_t index = 0);
 
 }  // namespace taawun::http::handlers

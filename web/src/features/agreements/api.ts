@@ -1,6 +1,6 @@
 // Calls of the agreements area (src/areas/agreements/openapi.yaml: /api/v1/agreements), typed by the contract.
 import { call, type QueryOf } from '@/api/client'
-import type { Agreement, AgreementCreate, AgreementUpdate, CodelistEntry, Page } from '@/api/types'
+import type { Agreement, AgreementContributions, AgreementCreate, AgreementUpdate, CodelistEntry, Page } from '@/api/types'
 import { versioned, type Versioned } from '@/composables/record'
 
 export type AgreementQuery = QueryOf<'/api/v1/agreements', 'get'>
@@ -22,6 +22,15 @@ export async function createAgreement(body: AgreementCreate): Promise<Versioned<
 
 export async function updateAgreement(id: number, body: AgreementUpdate, ifMatch: string): Promise<Versioned<Agreement>> {
   const { data, etag } = await call('patch', '/api/v1/agreements/{id}', { params: { id }, body, ifMatch })
+  return versioned(data, etag)
+}
+
+/** One party's money, as PUT /api/v1/agreements/{id}/contributions takes it. */
+export type Contribution = AgreementContributions['parties'][number]
+
+/** The parties' money only (finance): one entry per party, in the agreement's order. */
+export async function updateContributions(id: number, parties: Contribution[], ifMatch: string): Promise<Versioned<Agreement>> {
+  const { data, etag } = await call('put', '/api/v1/agreements/{id}/contributions', { params: { id }, body: { parties }, ifMatch })
   return versioned(data, etag)
 }
 

@@ -340,6 +340,56 @@ describe('AgreementDetailView', () => {
     expect(wrapper!.find('[data-testid="edit"]').exists()).toBe(false)
   })
 
+  it('lets finance enter the parties’ contributions only: one row per party, the server’s error at its row, then the saved figures', async () => {
+    signIn('finance', 4)
+    const saved = agreement({
+      version: 4,
+      parties: agreement().parties!.map((party, index) => (index === 1 ? { ...party, amount: '20000', currency: 'XOF' } : party)),
+    })
+    const { calls } = mockFetch({
+      ...reference,
+      'GET /api/v1/agreements/31': () => json(200, agreement(), { ETag: '"3"' }),
+      'PUT /api/v1/agreements/31/contributions': [
+        () => problem(422, 'validation_failed', { errors: [{ field: 'parties[1].amount', code: 'too_many_decimals' }] }),
+        () => json(200, saved, { ETag: '"4"' }),
+      ],
+    })
+    ;({ wrapper } = await mountRoute('/agreements/31', 8))
+    await until(() => wrapper!.find('[data-testid="edit-contributions"]').exists())
+    expect(wrapper!.find('[data-testid="edit"]').exists()).toBe(false)
+    await wrapper!.find('[data-testid="edit-contributions"]').trigger('click')
+    await until(() => document.querySelectorAll('[data-testid^="contribution-"] [data-testid="contribution-amount"] input').length === 3)
+    const amounts = () => document.querySelectorAll<HTMLInputElement>('[data-testid="contribution-amount"] input')
+    expect(amounts()[0].value).toBe('500000.00')
+    const second = amounts()[1]
+    second.value = '20000,555'
+    second.dispatchEvent(new Event('input'))
+    const currency = document.querySelectorAll<HTMLInputElement>('[data-testid="contribution-currency"] input')[1]
+    currency.value = 'xof'
+    currency.dispatchEvent(new Event('input'))
+    await settle()
+    ;(document.querySelector('[data-testid="save-contributions"]') as HTMLElement).click()
+    await settle()
+    const first = calls.filter((call) => call.method === 'PUT')[0]
+    expect(first.headers['If-Match']).toBe('"3"')
+    expect(first.body).toEqual({
+      parties: [
+        { amount: '500000.00', currency: 'MAD', in_kind_value: '300000.00' },
+        { amount: '20000.555', currency: 'XOF', in_kind_value: null },
+        { amount: '1500000.00', currency: 'MAD', in_kind_value: null },
+      ],
+    })
+    await until(() => !!document.querySelector('[data-testid="contribution-1"] .v-messages__message'))
+    expect(document.querySelector('[data-testid="contribution-0"] .v-messages__message')).toBeNull()
+
+    second.value = '20000'
+    second.dispatchEvent(new Event('input'))
+    await settle()
+    ;(document.querySelector('[data-testid="save-contributions"]') as HTMLElement).click()
+    await until(() => wrapper!.find('[data-testid="party-1"] [data-testid="party-amount"]').text().includes('XOF'))
+    expect((calls.filter((call) => call.method === 'PUT')[1].body as { parties: unknown[] }).parties[1]).toEqual({ amount: '20000', currency: 'XOF', in_kind_value: null })
+  })
+
   it('sends a host focal point, who reads no agreements, to the forbidden page', async () => {
     signIn('host', 9)
     mockFetch({ ...reference })
