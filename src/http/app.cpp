@@ -145,6 +145,15 @@ Language request_language(const Request& request, std::string_view query_lang) {
   return Language::fr;
 }
 
+void write_field_error(JsonWriter& json, const FieldError& error, Language language) {
+  json.begin_object().field("field", error.field).field("code", error.code);
+  for (const auto& [name, value] : error.params)
+    if (name == "row") json.field("row", static_cast<std::int64_t>(std::stoll(value)));
+  for (const auto& [name, value] : error.params)
+    if (name == "column") json.field("column", value);
+  json.field("message", field_message(error, language)).end_object();
+}
+
 Response problem_response(const Request& request, Language language, const Error& error) {
   auto status = status_of(error.code);
   JsonWriter json;
@@ -156,12 +165,7 @@ Response problem_response(const Request& request, Language language, const Error
       .field("detail", error_detail(error.code, error.detail_key, error.params, language));
   if (!error.field_errors.empty()) {
     json.key("errors").begin_array();
-    for (const auto& field_error : error.field_errors)
-      json.begin_object()
-          .field("field", field_error.field)
-          .field("code", field_error.code)
-          .field("message", field_message(field_error, language))
-          .end_object();
+    for (const auto& field_error : error.field_errors) write_field_error(json, field_error, language);
     json.end_array();
   }
   json.end_object();

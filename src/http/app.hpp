@@ -21,6 +21,8 @@
 
 namespace taawun::http {
 
+class JsonWriter;
+
 namespace bhttp = boost::beast::http;
 using Request = bhttp::request<bhttp::string_body>;
 using Response = bhttp::response<bhttp::string_body>;
@@ -159,6 +161,9 @@ class App {
 Response json_response(Context& context, bhttp::status status, std::string body);
 Response no_content(Context& context);
 Response problem_response(const Request& request, Language language, const Error& error);
+// One entry of a problem's "errors": field, code, the message in `language`, and for a problem of
+// an imported file its row and column (FieldError params "row" and "column").
+void write_field_error(JsonWriter& json, const FieldError& error, Language language);
 Response text_response(Context& context, bhttp::status status, std::string body, std::string_view content_type);
 Language request_language(const Request& request, std::string_view query_lang);
 

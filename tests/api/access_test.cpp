@@ -198,6 +198,10 @@ TEST_P(DiplomaticMissionAccess, EveryRoleTimesEveryAction) {
     auto create = user.post("/api/v1/diplomatic-missions",
                             {{"kind", "consulate"}, {"sending_country", "ML"}, {"receiving_country", "GH"}});
     EXPECT_EQ(create.status, expected.write ? 201 : 403) << create.body;
+    auto imported =
+        user.send("POST", "/api/v1/diplomatic-missions/import?dry_run=true",
+                  "kind,sending_country,receiving_country\nconsulate,ML,GH\n", {{"Content-Type", "text/csv"}});
+    EXPECT_EQ(imported.status, expected.write ? 200 : 403) << imported.body;
     auto update = user.patch(url, {{"head_name", "Revu"}}, {{"If-Match", "\"1\""}});
     EXPECT_EQ(update.status, expected.write ? 200 : 403) << update.body;
     if (!expected.write) {

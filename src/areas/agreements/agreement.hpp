@@ -15,6 +15,7 @@
 #include "core/spreadsheet.hpp"
 #include "db/database.hpp"
 #include "domain/drafts.hpp"
+#include "domain/imports.hpp"
 #include "domain/paging.hpp"
 
 namespace taawun::agreements {
@@ -139,7 +140,10 @@ Scope visible_scope(const accounts::Actor& actor);
 // --- use cases ---
 Result<Page<Agreement>> list(db::Connection& connection, const accounts::Actor& actor, const AgreementFilter& filter);
 inline constexpr std::int64_t kMaxExportRows = 100'000;
-spreadsheet::Table export_table(const std::vector<Agreement>& agreements, Language language);
+// The list as a spreadsheet, with each agreement's parties in the import's parties cell
+// (agreement_import.cpp): an export imports again (its references are then already taken).
+spreadsheet::Table export_table(db::Connection& connection, const std::vector<Agreement>& agreements,
+                                Language language);
 Result<Agreement> get(db::Connection& connection, const accounts::Actor& actor, std::int64_t id);
 Result<Agreement> create(db::Connection& connection, const accounts::Actor& actor, const AgreementDraft& draft);
 // Read by whoever reads the agreement (counts only: no participant is named).
@@ -152,6 +156,12 @@ Result<Agreement> update(db::Connection& connection, const accounts::Actor& acto
 Result<Agreement> update_contributions(db::Connection& connection, const accounts::Actor& actor, std::int64_t id,
                                        std::int64_t expected_version, const std::vector<PartyDraft>& contributions,
                                        std::vector<FieldError> input_problems);
+// The register from a spreadsheet: one new agreement a row, each through the form's rules, all or
+// nothing unless options.keep_valid_only (kit/record_import.hpp); the parties in one cell
+// (agreement_import.cpp). A row's reference already taken is that row's problem.
+const std::vector<std::string>& import_template_columns();
+Result<imports::ImportReport> import_agreements(db::Connection& connection, const accounts::Actor& actor,
+                                                const spreadsheet::Table& table, const imports::ImportOptions& options);
 
 // --- store ---
 std::optional<Agreement> find(db::Connection& connection, std::int64_t id);

@@ -173,7 +173,25 @@ Result<Response> list_agreements(Context& context) {
 Result<Response> export_agreements(Context& context) {
   return export_list(
       context, read_agreement_filter, agr::kMaxExportRows, agr::list,
-      [&](const auto& items) { return agr::export_table(items, context.language); }, "taawun-agreements");
+      [&](const auto& items) { return agr::export_table(context.db(), items, context.language); }, "taawun-agreements");
+}
+
+// The import's template: its columns, no rows (a file of the register to fill in).
+Result<Response> agreement_import_template(Context& context) {
+  QueryReader query(context);
+  auto format = file_format(query);
+  TAAWUN_CHECK(query.status());
+  spreadsheet::Table table;
+  table.columns = agr::import_template_columns();
+  return file_response(context, table, format, "taawun-agreements-template");
+}
+
+// The register from a spreadsheet: the route's permission (agreements create) refuses a caller
+// who may not create before a byte of the file is read.
+Result<Response> import_agreements(Context& context) {
+  TAAWUN_TRY(upload, read_upload(context));
+  TAAWUN_TRY(report, agr::import_agreements(context.db(), context.actor(), upload.table, upload.options));
+  return import_response(context, report);
 }
 
 Result<Response> get_agreement(Context& context) {
@@ -261,6 +279,9 @@ std::vector<Route> agreement_routes() {
       {verb::get, "/api/v1/agreements", h::list_agreements, signed_in, quick, {"agreements", "read"}},
       {verb::post, "/api/v1/agreements", h::create_agreement, signed_in, quick, {"agreements", "create"}},
       {verb::get, "/api/v1/agreements/export", h::export_agreements, signed_in, blocking, {"agreements", "read"}},
+      {verb::get, "/api/v1/agreements/import-template", h::agreement_import_template, signed_in, quick,
+       {"agreements", "create"}},
+      {verb::post, "/api/v1/agreements/import", h::import_agreements, signed_in, blocking, {"agreements", "create"}},
       {verb::get, "/api/v1/agreements/{id}", h::get_agreement, signed_in, quick, {"agreements", "read"}},
       {verb::patch, "/api/v1/agreements/{id}", h::update_agreement, signed_in, quick, {"agreements", "update"}},
       {verb::get, "/api/v1/agreements/{id}/outcomes", h::agreement_outcomes, signed_in, quick, {"agreements", "read"}},

@@ -11,6 +11,7 @@
 #include "core/clock.hpp"
 #include "core/money.hpp"
 #include "domain/drafts.hpp"
+#include "domain/kit/record_import.hpp"
 
 namespace taawun::agreements {
 
@@ -389,6 +390,14 @@ Result<Agreement> update_contributions(db::Connection& connection, const account
         draft.parties.value = std::move(parties);
         return apply(connection, std::move(current), draft, false);
       });
+}
+
+Result<imports::ImportReport> import_agreements(db::Connection& connection, const accounts::Actor& actor,
+                                                const spreadsheet::Table& table,
+                                                const imports::ImportOptions& options) {
+  return kit::import_rows(
+      connection, kind(), actor, can(actor, Action::create), table, import_spec(), options,
+      [&](Agreement blank, const AgreementDraft& draft) { return apply(connection, std::move(blank), draft, true); });
 }
 
 }  // namespace taawun::agreements

@@ -4,8 +4,10 @@
 
 #include <fmt/format.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/money.hpp"
 #include "core/text.hpp"
 
 namespace taawun::agreements {
@@ -190,6 +192,7 @@ kit::Kind<Agreement> make_kind() {
       {"title_ar", [](const Agreement& a, Language) { return cell(a.title_ar); }},
       {"title_en", [](const Agreement& a, Language) { return cell(a.title_en); }},
       {"countries", [](const Agreement& a, Language) { return text::joined(a.party_countries); }},
+      {"parties", [](const Agreement& a, Language) { return parties_cell(a.parties); }},
       {"signature_place", [](const Agreement& a, Language) { return cell(a.signature_place); }},
       {"signed_on", [](const Agreement& a, Language) { return cell(a.signed_on); }},
       {"in_force_on", [](const Agreement& a, Language) { return cell(a.in_force_on); }},
@@ -228,8 +231,46 @@ std::optional<std::int64_t> find_by_reference(db::Connection& connection, const 
   return rows.front().integer(0);
 }
 
-spreadsheet::Table export_table(const std::vector<Agreement>& listed, Language language) {
-  return kit::export_table(kind(), listed, language);
+std::string parties_cell(const std::vector<Party>& parties) {
+  std::vector<std::string> written;
+  for (const auto& p : parties) {
+    std::string party = p.country_code ? *p.country_code : "#" + std::to_string(p.organisation_id.value_or(0));
+    party += ":" + fmt::format("{}", fmt::join(p.roles, ","));
+    if (p.amount_minor && p.currency)
+      party += fmt::format(":{} {}", money::format(*p.amount_minor, money::exponent(*p.currency)), *p.currency);
+    written.push_back(std::move(party));
+  }
+  return fmt::format("{}", fmt::join(written, "; "));
+}
+
+// The list's rows carry no parties (the detail reads them): the export reads them for its rows,
+// a few hundred agreements a query, so that its parties column imports again.
+spreadsheet::Table export_table(db::Connection& connection, const std::vector<Agreement>& listed, Language language) {
+  std::vector<Agreement> rows = listed;
+  constexpr std::size_t kBatch = 500;
+  for (std::size_t start = 0; start < rows.size(); start += kBatch) {
+    std::map<std::int64_t, Agreement*> by_id;
+    std::vector<std::int64_t> ids;
+    for (std::size_t i = start; i < std::min(rows.size(), start + kBatch); ++i) {
+      by_id[rows[i].id] = &rows[i];
+      ids.push_back(rows[i].id);
+    }
+    std::string sql =
+        "SELECT agreement_id, country_code, organisation_id, roles, amount_minor, currency FROM agreement_parties "
+        "WHERE 1=1";
+    db::Params params;
+    append_in_scope(sql, params, "agreement_id", ids);
+    for (const auto& row : connection.query(sql + " ORDER BY agreement_id, position", params).rows) {
+      Party party;
+      party.country_code = row.optional_text(1);
+      party.organisation_id = row.optional_integer(2);
+      party.roles = text::words(row.text(3));
+      party.amount_minor = row.optional_integer(4);
+      party.currency = row.optional_text(5);
+      by_id[row.integer(0)]->parties.push_back(std::move(party));
+    }
+  }
+  return kit::export_table(kind(), rows, language);
 }
 
 std::string snapshot_json(const Agreement& a) {

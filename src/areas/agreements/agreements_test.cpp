@@ -484,6 +484,11 @@ TEST_P(Agreements, EveryRoleTimesEveryAction) {
     auto create = user.post("/api/v1/agreements",
                             {{"kind", "framework"}, {"modality", "bilateral"}, {"title_fr", unique_name("Créé ")}});
     EXPECT_EQ(create.status, expected.write ? 201 : 403) << create.body;
+    // The import creates: the same rule (a dry run, so that nothing is left behind).
+    auto imported = user.send("POST", "/api/v1/agreements/import?dry_run=true",
+                              "kind,modality,title_fr\nframework,bilateral,Importé\n", {{"Content-Type", "text/csv"}});
+    EXPECT_EQ(imported.status, expected.write ? 200 : 403) << imported.body;
+    EXPECT_EQ(user.get("/api/v1/agreements/import-template").status, expected.write ? 200 : 403);
     auto update = user.patch(url_of(record), {{"summary_fr", "Revu"}}, {{"If-Match", "\"1\""}});
     EXPECT_EQ(update.status, expected.write ? 200 : 403) << update.body;
     if (!expected.write) {

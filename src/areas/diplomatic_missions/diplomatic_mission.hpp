@@ -18,6 +18,7 @@
 #include "core/spreadsheet.hpp"
 #include "db/database.hpp"
 #include "domain/drafts.hpp"
+#include "domain/imports.hpp"
 #include "domain/paging.hpp"
 
 namespace taawun::diplomatic_missions {
@@ -89,6 +90,12 @@ Result<DiplomaticMission> create(db::Connection& connection, const accounts::Act
                                  const DiplomaticMissionDraft& draft);
 Result<DiplomaticMission> update(db::Connection& connection, const accounts::Actor& actor, std::int64_t id,
                                  std::int64_t expected_version, const DiplomaticMissionDraft& draft);
+// Missions from a spreadsheet: one new mission a row, each through the form's rules, all or
+// nothing unless options.keep_valid_only (kit/record_import.hpp). A QID already a mission's is
+// the row's problem (already_taken): the extract's loader, not an import, updates by QID.
+const std::vector<std::string>& import_template_columns();
+Result<imports::ImportReport> import_missions(db::Connection& connection, const accounts::Actor& actor,
+                                              const spreadsheet::Table& table, const imports::ImportOptions& options);
 // Every mission, one query, for the map.
 Result<std::vector<MapPoint>> map_points(db::Connection& connection, const accounts::Actor& actor);
 

@@ -142,6 +142,24 @@ Result<Response> diplomatic_missions_map(Context& context) {
   });
 }
 
+// The import's template: its columns, no rows.
+Result<Response> diplomatic_mission_import_template(Context& context) {
+  QueryReader query(context);
+  auto format = file_format(query);
+  TAAWUN_CHECK(query.status());
+  spreadsheet::Table table;
+  table.columns = dm::import_template_columns();
+  return file_response(context, table, format, "taawun-diplomatic-missions-template");
+}
+
+// Missions from a spreadsheet: the route's permission (diplomatic_missions create) refuses a
+// caller who may not create before a byte of the file is read.
+Result<Response> import_diplomatic_missions(Context& context) {
+  TAAWUN_TRY(upload, read_upload(context));
+  TAAWUN_TRY(report, dm::import_missions(context.db(), context.actor(), upload.table, upload.options));
+  return import_response(context, report);
+}
+
 Result<Response> get_diplomatic_mission(Context& context) {
   TAAWUN_TRY(id, id_parameter(context));
   TAAWUN_TRY(mission, dm::get(context.db(), context.actor(), id));
@@ -176,6 +194,8 @@ std::vector<Route> diplomatic_mission_routes() {
       {verb::get, "/api/v1/diplomatic-missions", h::list_diplomatic_missions, signed_in, quick, {"diplomatic_missions", "read"}},
       {verb::post, "/api/v1/diplomatic-missions", h::create_diplomatic_mission, signed_in, quick, {"diplomatic_missions", "create"}},
       {verb::get, "/api/v1/diplomatic-missions/export", h::export_diplomatic_missions, signed_in, blocking, {"diplomatic_missions", "read"}},
+      {verb::get, "/api/v1/diplomatic-missions/import-template", h::diplomatic_mission_import_template, signed_in, quick, {"diplomatic_missions", "create"}},
+      {verb::post, "/api/v1/diplomatic-missions/import", h::import_diplomatic_missions, signed_in, blocking, {"diplomatic_missions", "create"}},
       {verb::get, "/api/v1/diplomatic-missions/map", h::diplomatic_missions_map, signed_in, quick, {"diplomatic_missions", "read"}},
       {verb::get, "/api/v1/diplomatic-missions/{id}", h::get_diplomatic_mission, signed_in, quick, {"diplomatic_missions", "read"}},
       {verb::patch, "/api/v1/diplomatic-missions/{id}", h::update_diplomatic_mission, signed_in, quick, {"diplomatic_missions", "update"}},

@@ -11,6 +11,7 @@
 #include "areas/diplomatic_missions/diplomatic_mission_store.hpp"
 #include "areas/reference/reference.hpp"
 #include "domain/drafts.hpp"
+#include "domain/kit/record_import.hpp"
 
 namespace taawun::diplomatic_missions {
 namespace {
@@ -236,6 +237,14 @@ Result<DiplomaticMission> update(db::Connection& connection, const accounts::Act
       connection, kind(), actor, id, expected_version,
       [&](const DiplomaticMission&) { return can(actor, Action::update); },
       [&](DiplomaticMission current) { return apply(connection, std::move(current), draft); });
+}
+
+Result<imports::ImportReport> import_missions(db::Connection& connection, const accounts::Actor& actor,
+                                              const spreadsheet::Table& table, const imports::ImportOptions& options) {
+  return kit::import_rows(connection, kind(), actor, can(actor, Action::create), table, import_spec(), options,
+                          [&](DiplomaticMission blank, const DiplomaticMissionDraft& draft) {
+                            return apply(connection, std::move(blank), draft);
+                          });
 }
 
 Result<std::vector<MapPoint>> map_points(db::Connection& connection, const accounts::Actor& actor) {

@@ -14,6 +14,7 @@
 #include "core/language.hpp"
 #include "core/spreadsheet.hpp"
 #include "db/database.hpp"
+#include "domain/imports.hpp"
 #include "domain/paging.hpp"
 
 namespace taawun::nominations {
@@ -119,10 +120,7 @@ std::int64_t insert(db::Connection& connection, const accounts::Actor& actor, st
 // --- bulk nomination from a file (CSV or XLSX in the template's columns) ---
 const std::vector<std::string>& import_template_columns();
 inline constexpr std::int64_t kMaxExportRows = 100'000;
-struct ImportOptions {
-  bool keep_valid_only = false;  // write the rows that pass, report the others
-  bool dry_run = false;          // check every row, write nothing
-};
+using ImportOptions = imports::ImportOptions;
 struct ImportReport {
   std::size_t rows = 0, created = 0, people_created = 0, people_matched = 0, rejected_rows = 0;
   std::vector<FieldError> problems;  // field "rows[N].column", params row and column

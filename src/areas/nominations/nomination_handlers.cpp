@@ -209,18 +209,8 @@ Status may_import_nominations(Context& context) {
 
 Result<Response> import_nominations(Context& context) {
   TAAWUN_TRY(action_id, id_parameter(context));
-  QueryReader query(context);
-  auto mode = query.choice("mode", {"all", "valid_only"}, "all");
-  auto dry_run = query.boolean("dry_run").value_or(false);
-  TAAWUN_CHECK(query.status());
-  const std::string& body = context.request.body();
-  std::string_view type = context.header(bhttp::field::content_type);
-  bool xlsx = body.starts_with("PK");
-  if (!xlsx && !type.starts_with("text/csv") && !type.starts_with(kXlsxType) && !type.starts_with("text/plain"))
-    return Error::of(ErrorCode::unsupported_media_type);
-  TAAWUN_TRY(table, xlsx ? spreadsheet::read_xlsx(body) : spreadsheet::read_csv(body));
-  TAAWUN_TRY(report,
-             nom::import_nominations(context.db(), context.actor(), action_id, table, {mode == "valid_only", dry_run}));
+  TAAWUN_TRY(upload, read_upload(context));
+  TAAWUN_TRY(report, nom::import_nominations(context.db(), context.actor(), action_id, upload.table, upload.options));
   JsonWriter json;
   json.begin_object()
       .field("written", report.written)
@@ -230,16 +220,8 @@ Result<Response> import_nominations(Context& context) {
       .field("people_created", static_cast<std::int64_t>(report.people_created))
       .field("people_matched", static_cast<std::int64_t>(report.people_matched))
       .field("rejected_rows", static_cast<std::int64_t>(report.rejected_rows));
-  json.key("errors").begin_array();
-  for (const auto& problem : report.problems) {
-    json.begin_object().field("field", problem.field).field("code", problem.code);
-    for (const auto& [name, value] : problem.params)
-      if (name == "row") json.field("row", static_cast<std::int64_t>(std::stoll(value)));
-    for (const auto& [name, value] : problem.params)
-      if (name == "column") json.field("column", value);
-    json.field("message", field_message(problem, context.language)).end_object();
-  }
-  json.end_array().end_object();
+  write_import_problems(json, report.problems, context.language);
+  json.end_object();
   return json_response(context, report.written ? bhttp::status::created : bhttp::status::ok, json.str());
 }
 

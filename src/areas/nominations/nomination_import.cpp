@@ -32,13 +32,6 @@ const std::set<std::string> kInformational = {
     "employer",      "expert", "created_at", "updated_at"};
 constexpr std::size_t kMaxRows = 20'000;
 
-std::string cell_at(const std::vector<std::string>& row, const std::map<std::string, std::size_t>& index,
-                    const std::string& column) {
-  auto found = index.find(column);
-  if (found == index.end() || found->second >= row.size()) return {};
-  return row[found->second];
-}
-
 // A date cell as typed in a spreadsheet (a day number) or as text.
 std::string date_cell(std::string value) {
   if (auto date = spreadsheet::date_from_serial(value)) return *date;
@@ -55,13 +48,7 @@ std::optional<std::string> optional_cell(std::string value) {
   return value;
 }
 
-// Row problems carry the row as the spreadsheet numbers it (the header is row 1) and the column.
-FieldError at_row(std::size_t row, const std::string& column, FieldError problem) {
-  problem.params.emplace_back("row", std::to_string(row));
-  problem.params.emplace_back("column", column);
-  problem.field = fmt::format("rows[{}].{}", row, column);
-  return problem;
-}
+using imports::at_row;
 
 struct PlannedRow {
   std::size_t number = 0;
@@ -106,19 +93,8 @@ Result<ImportReport> import_nominations(db::Connection& connection, const accoun
   std::vector<FieldError> problems;
 
   // The file as a whole: known columns, a name or an id column, not too many rows.
-  std::map<std::string, std::size_t> index;
-  for (std::size_t c = 0; c < table.columns.size(); ++c) {
-    std::string name = text::search_key(table.columns[c]);
-    std::replace(name.begin(), name.end(), ' ', '_');
-    if (std::find(kTemplate.begin(), kTemplate.end(), name) != kTemplate.end()) {
-      if (!index.emplace(name, c).second) problems.push_back(at_row(1, table.columns[c], {"", "duplicate_column"}));
-    } else if (!kInformational.contains(name)) {
-      problems.push_back(at_row(1, table.columns[c], {"", "unknown_column"}));
-    }
-  }
-  if (table.columns.empty())
-    problems.push_back({"file", "empty_file"});
-  else if (!index.contains("person_id") && !index.contains("latin_name") && !index.contains("arabic_name"))
+  imports::ImportColumns index(table, kTemplate, kInformational, problems);
+  if (!table.columns.empty() && !index.has("person_id") && !index.has("latin_name") && !index.has("arabic_name"))
     problems.push_back({"file", "missing_name_columns"});
   if (table.rows.size() > kMaxRows) problems.push_back({"file", "too_many_rows", {{"max", std::to_string(kMaxRows)}}});
   if (action.status != "open") problems.push_back({"action_id", "action_not_open", {{"status", action.status}}});
@@ -135,7 +111,7 @@ Result<ImportReport> import_nominations(db::Connection& connection, const accoun
     const auto& cells = table.rows[r];
     std::size_t number = r + 2;
     std::vector<FieldError> row_problems;
-    auto cell = [&](const std::string& column) { return cell_at(cells, index, column); };
+    auto cell = [&](const std::string& column) { return index.cell(cells, column); };
     PlannedRow plan;
     plan.number = number;
     plan.note = optional_cell(cell("note"));
@@ -230,7 +206,7 @@ Result<ImportReport> import_nominations(db::Connection& connection, const accoun
       auto [first, inserted] = seen_in_file.emplace(person_key, number);
       if (!inserted)
         row_problems.push_back(
-            at_row(number, index.contains("person_id") && plan.person_id && !plan.matched ? "person_id" : "latin_name",
+            at_row(number, index.has("person_id") && plan.person_id && !plan.matched ? "person_id" : "latin_name",
                    {"", "duplicate_in_file", {{"first_row", std::to_string(first->second)}}}));
     }
     if (plan.person_id && already.contains(*plan.person_id))

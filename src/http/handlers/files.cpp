@@ -33,4 +33,37 @@ std::string file_format(QueryReader& query) {
   return query.choice("format", {"csv", "xlsx"}, "xlsx");
 }
 
+Result<Upload> read_upload(Context& context, const spreadsheet::Limits& limits) {
+  QueryReader query(context);
+  auto mode = query.choice("mode", {"all", "valid_only"}, "all");
+  auto dry_run = query.boolean("dry_run").value_or(false);
+  TAAWUN_CHECK(query.status());
+  const std::string& body = context.request.body();
+  std::string_view type = context.header(bhttp::field::content_type);
+  bool xlsx = body.starts_with("PK");
+  if (!xlsx && !type.starts_with("text/csv") && !type.starts_with(kXlsxType) && !type.starts_with("text/plain"))
+    return Error::of(ErrorCode::unsupported_media_type);
+  TAAWUN_TRY(table, xlsx ? spreadsheet::read_xlsx(body, limits) : spreadsheet::read_csv(body, limits));
+  return Upload{std::move(table), {mode == "valid_only", dry_run}};
+}
+
+void write_import_problems(JsonWriter& json, const std::vector<FieldError>& problems, Language language) {
+  json.key("errors").begin_array();
+  for (const auto& problem : problems) write_field_error(json, problem, language);
+  json.end_array();
+}
+
+Response import_response(Context& context, const imports::ImportReport& report) {
+  JsonWriter json;
+  json.begin_object()
+      .field("written", report.written)
+      .field("rows", static_cast<std::int64_t>(report.rows))
+      .field("created", static_cast<std::int64_t>(report.written ? report.created : 0))
+      .field("ready", static_cast<std::int64_t>(report.created))
+      .field("rejected_rows", static_cast<std::int64_t>(report.rejected_rows));
+  write_import_problems(json, report.problems, context.language);
+  json.end_object();
+  return json_response(context, report.written ? bhttp::status::created : bhttp::status::ok, json.str());
+}
+
 }  // namespace taawun::http

@@ -4,8 +4,10 @@
 #include <string_view>
 
 #include "core/spreadsheet.hpp"
+#include "domain/imports.hpp"
 #include "http/app.hpp"
 #include "http/input.hpp"
+#include "http/json_writer.hpp"
 
 namespace taawun::http {
 
@@ -34,5 +36,19 @@ Result<Response> export_list(Context& context, ReadFilter&& read_filter, std::in
   TAAWUN_TRY(page, list(context.db(), context.actor(), filter));
   return file_response(context, table_of(page.items), format, name);
 }
+
+// An import's upload: the request body read as a spreadsheet (an XLSX file by its signature, else
+// CSV; another content type is a 415), through spreadsheet::read_csv / read_xlsx with `limits`,
+// and the import's options from the query (?mode=all|valid_only, ?dry_run=true).
+struct Upload {
+  spreadsheet::Table table;
+  imports::ImportOptions options;
+};
+Result<Upload> read_upload(Context& context, const spreadsheet::Limits& limits = {});
+// The problems of an import as an "errors" array: field, code, row, column and the message in the
+// caller's language.
+void write_import_problems(JsonWriter& json, const std::vector<FieldError>& problems, Language language);
+// A kind's import report (kit/record_import.hpp): 201 when the records were written, else 200.
+Response import_response(Context& context, const imports::ImportReport& report);
 
 }  // namespace taawun::http

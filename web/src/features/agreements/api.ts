@@ -1,6 +1,7 @@
 // Calls of the agreements area (src/areas/agreements/openapi.yaml: /api/v1/agreements), typed by the contract.
 import { call, type QueryOf } from '@/api/client'
-import type { Agreement, AgreementContributions, AgreementCreate, AgreementUpdate, CodelistEntry, Page } from '@/api/types'
+import { importQuery, sheetTypeOf, type ImportStep } from '@/api/sheets'
+import type { Agreement, AgreementContributions, AgreementCreate, AgreementUpdate, CodelistEntry, Page, RecordImportReport } from '@/api/types'
 import { versioned, type Versioned } from '@/composables/record'
 
 export type AgreementQuery = QueryOf<'/api/v1/agreements', 'get'>
@@ -44,4 +45,10 @@ export async function searchAgreements(q: string, signal?: AbortSignal): Promise
 export async function searchSectors(q: string, signal?: AbortSignal): Promise<CodelistEntry[]> {
   const { data } = await call('get', '/api/v1/codelists/{name}', { params: { name: 'Sector' }, query: { q: q || undefined, limit: 30 }, signal })
   return data.items
+}
+
+/** Checks (dry run) or writes the agreements of a file; a problem of the file as a whole is thrown (422). */
+export async function importAgreements(file: File, step: ImportStep): Promise<RecordImportReport> {
+  const { data } = await call('post', '/api/v1/agreements/import', { query: importQuery(step), file: { data: file, type: sheetTypeOf(file) } })
+  return data
 }

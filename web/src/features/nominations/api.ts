@@ -1,5 +1,6 @@
 // Calls of the nominations area (src/areas/nominations/openapi.yaml, "Nominations"), typed by the contract.
 import { buildQuery, call, type QueryOf } from '@/api/client'
+import { importQuery, sheetTypeOf, sheetUrl, type ImportStep, type SheetFormat } from '@/api/sheets'
 import type { ImportReport, LogisticsItem, LogisticsStatus, Nomination, NominationState, Page, Person } from '@/api/types'
 
 export type NominationQuery = QueryOf<'/api/v1/nominations', 'get'>
@@ -124,29 +125,21 @@ export async function setAttendance(id: number, day: string, present: boolean, i
 
 // Bulk import and export (spreadsheets). Downloads are plain links: the browser sends the session
 // cookie, saves the file under the name the server gives, and no file passes through memory here.
-export type SheetFormat = 'xlsx' | 'csv'
-const kXlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+export type { ImportStep, SheetFormat } from '@/api/sheets'
 
 export function templateUrl(format: SheetFormat): string {
-  return '/api/v1/nominations/template' + buildQuery({ format })
+  return sheetUrl('/api/v1/nominations/template', format)
 }
 
 export function exportUrl(actionId: number, format: SheetFormat): string {
   return '/api/v1/nominations/export' + buildQuery({ action_id: actionId, format })
 }
 
-/** The media type the server expects for a chosen file (browsers give CSV files various types). */
-export function sheetTypeOf(file: File): string {
-  return /\.xlsx$/i.test(file.name) ? kXlsxType : 'text/csv'
-}
-
-export type ImportStep = { dryRun: true } | { dryRun: false; mode: 'all' | 'valid_only' }
-
 /** Checks (dry run) or writes the nominations of a file; a problem with the file as a whole is thrown (422). */
 export async function importNominations(actionId: number, file: File, step: ImportStep): Promise<ImportReport> {
   const { data } = await call('post', '/api/v1/actions/{id}/nominations/import', {
     params: { id: actionId },
-    query: step.dryRun ? { dry_run: 'true' } : { mode: step.mode },
+    query: importQuery(step),
     file: { data: file, type: sheetTypeOf(file) },
   })
   return data
