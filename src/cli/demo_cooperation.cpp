@@ -231,7 +231,7 @@ void add_demo_documents(db::Connection& connection, const std::string& now) {
                   const std::string& file_name, const std::string& media_type, const std::string& audience,
                   const std::string& content) {
     documents::Document document;
-    document.action_id = action_id;
+    document.owner = {documents::OwnerKind::action, action_id};
     document.kind = kind;
     document.title = title;
     document.file_name = file_name;

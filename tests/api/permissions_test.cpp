@@ -161,6 +161,8 @@ TEST(RoutesCommand, PrintsTheWholeTableWithWhoMayCallEachRoute) {
       R"(\nPOST +/api/v1/actions/\{id\}/nominations/import +admin, manager, officer, partner \(nominations\.import\) +blocking +may_import_nominations\n)"));
   EXPECT_TRUE(has_line(
       R"(\nPOST +/api/v1/actions/\{id\}/documents +admin, manager, officer \(documents\.add\) +blocking +may_add_action_document\n)"));
+  EXPECT_TRUE(has_line(
+      R"(\nPOST +/api/v1/agreements/\{id\}/documents +admin, manager, officer \(agreement_documents\.add\) +blocking +may_add_agreement_document\n)"));
 }
 
 // Every signed-in route with a body names its permission, but one's own account and session.

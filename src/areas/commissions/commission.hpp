@@ -164,6 +164,8 @@ Result<Decision> change_status(db::Connection& connection, const accounts::Actor
                                std::int64_t expected_version, const StatusDraft& draft);
 
 // --- store ---
+// A session as stored (no access check), for another area's access decision (its documents).
+std::optional<Session> find_session(db::Connection& connection, std::int64_t id);
 // The words a list's search matches (the demo generator writes them too).
 std::string search_key_of(const Session& session);
 std::string search_key_of(const Decision& decision);

@@ -379,6 +379,10 @@ const kit::Kind<Session>& session_kind() {
   return kind;
 }
 
+std::optional<Session> find_session(db::Connection& connection, std::int64_t id) {
+  return kit::find(connection, session_kind(), id);
+}
+
 const kit::Kind<Decision>& decision_kind() {
   static const kit::Kind<Decision> kind = make_decision_kind();
   return kind;

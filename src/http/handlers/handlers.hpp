@@ -112,12 +112,7 @@ Result<Response> verify_certificate(Context&);
 Result<Response> get_evaluation(Context&);
 Result<Response> put_evaluation(Context&);
 Result<Response> action_evaluations(Context&);
-// action documents
-Result<Response> list_action_documents(Context&);
-Result<Response> add_action_document(Context&);
-Status may_add_action_document(Context&);  // guard: before the file is read
-Result<Response> download_document(Context&);
-Result<Response> delete_document(Context&);
+// the documents of actions, agreements, sessions and engagements: areas/documents/document_handlers.cpp
 Result<Response> list_follow_ups(Context&);
 Result<Response> create_follow_up(Context&);
 // users and tokens

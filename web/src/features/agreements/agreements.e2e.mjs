@@ -1,6 +1,9 @@
 // Browser flows run by web/e2e/run.mjs (`node e2e/run.mjs`, E2E_ONLY=<part of a name> for one).
 // Agreements: a triangular agreement recorded with its three parties, found by country, its
-// funders' shares on its page, and that page right to left in Arabic.
+// funders' shares on its page with its signed copy filed, and that page right to left in Arabic.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { choose, expect, login } from '../../../e2e/lib.mjs'
 
 /** Picks one entry of a Vuetify select (not searchable) by the option's text. */
@@ -92,6 +95,30 @@ export default function agreementsFlows(e2e) {
           expect(/^25\s?%$/.test(moroccoShare), `Morocco's share reads "${moroccoShare}", not 25 %`)
           await page.locator('[data-testid="edit"]').waitFor()
           await shot(page, 'fr-agreement-detail')
+
+          // Its signed copy, filed on its page and served from the record documents' shelf.
+          const folder = mkdtempSync(join(tmpdir(), 'taawun-e2e-'))
+          try {
+            const pdfPath = join(folder, `accord-signe-${nonce}.pdf`)
+            writeFileSync(pdfPath, Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'))
+            await page.locator('[data-testid="document-add"]').click()
+            const dialog = page.locator('[data-testid="document-dialog"]')
+            await dialog.waitFor()
+            await dialog.locator('[data-testid="document-file"] input[type="file"]').setInputFiles(pdfPath)
+            await dialog.locator('[data-testid="document-kind"]').click()
+            await page.getByRole('option', { name: 'Copie signée', exact: true }).click()
+            await dialog.locator('[data-testid="document-save"]').click()
+            await dialog.waitFor({ state: 'hidden' })
+            const documentRow = page.locator('[data-testid="documents-table"] tbody tr', { hasText: `accord-signe-${nonce}.pdf` })
+            await documentRow.waitFor()
+            expect((await documentRow.innerText()).includes('Copie signée'), 'the document row does not show its kind')
+            const href = await documentRow.locator('a[data-testid^="document-download-"]').getAttribute('href')
+            expect(/^\/api\/v1\/record-documents\/\d+$/.test(href), `the download link is ${href}`)
+            const file = await page.request.get(server.url + href)
+            expect(file.status() === 200 && file.headers()['content-type'] === 'application/pdf', `the download answered ${file.status()}`)
+          } finally {
+            rmSync(folder, { recursive: true, force: true })
+          }
           expect(consoleErrors.length === 0, `page errors: ${consoleErrors.join(' | ')}`)
         } finally {
           await context.close()

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import type { Router } from 'vue-router'
-import type { Agreement } from '@/api/types'
+import type { Agreement, Document } from '@/api/types'
 import { clearCountryCache } from '@/composables/countries'
 import { clearReferenceListCache } from '@/composables/referenceLists'
 import { agreementErrorKey, statusChoices } from '@/features/agreements/form'
@@ -309,13 +309,38 @@ describe('AgreementFormView', () => {
   })
 })
 
+const signedCopy: Document = {
+  id: 77,
+  owner_kind: 'agreement',
+  owner_id: 31,
+  kind: 'signed_copy',
+  title: 'Accord signé',
+  file_name: 'accord.pdf',
+  media_type: 'application/pdf',
+  size_bytes: 1024,
+  sha256: 'c'.repeat(64),
+  audience: 'staff',
+  uploaded_by: 2,
+  uploaded_by_name: 'officer',
+  created_at: '2027-01-10T10:00:00Z',
+}
+
 describe('AgreementDetailView', () => {
   it('shows the parties with the funder’s share, the chain both ways, and the edit button to an officer', async () => {
-    mockFetch({ ...reference, 'GET /api/v1/agreements/31': () => json(200, agreement(), { ETag: '"3"' }) })
+    mockFetch({
+      ...reference,
+      'GET /api/v1/agreements/31': () => json(200, agreement(), { ETag: '"3"' }),
+      'GET /api/v1/agreements/31/documents': () => json(200, { items: [signedCopy], total: 1 }),
+    })
     ;({ wrapper } = await mountRoute('/agreements/31', 8))
     await until(() => wrapper!.find('[data-testid="agreement-parties"]').exists())
     expect(wrapper!.find('h1').text()).toBe('Accord triangulaire Maroc–Sénégal–JICA')
     expect(wrapper!.find('[data-testid="agreement-reference"]').text()).toBe('AMCI-2024-017')
+    // Its documents, from the documents area's component.
+    await until(() => wrapper!.find('[data-testid="document-77"]').exists())
+    expect(wrapper!.find('[data-testid="document-77"]').text()).toContain('Copie signée')
+    expect(wrapper!.find('[data-testid="document-download-77"]').attributes('href')).toBe('/api/v1/record-documents/77')
+    expect(wrapper!.find('[data-testid="document-add"]').exists()).toBe(true)
     const funder = wrapper!.find('[data-testid="party-2"]').text()
     expect(funder).toContain('Agence japonaise de coopération internationale')
     expect(funder).toContain('Bailleur')

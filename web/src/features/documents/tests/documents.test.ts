@@ -24,6 +24,8 @@ function doc(overrides: Partial<Document> = {}): Document {
   return {
     id: 31,
     action_id: 7,
+    owner_kind: 'action',
+    owner_id: 7,
     kind: 'programme',
     title: 'Programme de l’atelier',
     file_name: 'programme.pdf',
